@@ -1,0 +1,124 @@
+package cn.gdeea.examphoto.face.internal;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import cn.gdeea.examphoto.face.Box;
+import cn.gdeea.examphoto.face.internal.NetworkInput.Normalisation;
+import cn.gdeea.examphoto.face.internal.NetworkInput.Region;
+import cn.gdeea.examphoto.image.RgbImage;
+import java.nio.FloatBuffer;
+import java.util.List;
+
+/**
+ * The three face-api networks, built as ONNX graphs from the weight files on the classpath and
+ * run on ONNX Runtime. One instance serves any number of threads.
+ */
+public final class FaceNetworks implements AutoCloseable {
+
+    /** A raw detection: confidence and box in photo pixels. */
+    public record Detection(double score, Box box) {
+    }
+
+    private static final String MODEL_DIR = "models";
+
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtSession detector;
+    private final OrtSession landmarker;
+    private final OrtSession recogniser;
+    private final SsdDecoder decoder;
+
+    private FaceNetworks(int threads) throws OrtException {
+        WeightManifest ssd = WeightManifest.load(MODEL_DIR, "ssd_mobilenetv1_model");
+        this.decoder = new SsdDecoder(ssd);
+        this.detector = session(SsdMobilenetGraph.build(ssd), threads);
+        this.landmarker = session(LandmarkGraph.build(WeightManifest.load(MODEL_DIR, "face_landmark_68_model")), threads);
+        this.recogniser = session(RecognitionGraph.build(WeightManifest.load(MODEL_DIR, "face_recognition_model")), threads);
+    }
+
+    /** Loads the networks; {@code threads} is ONNX Runtime's intra-op thread count per inference. */
+    public static FaceNetworks load(int threads) {
+        try {
+            return new FaceNetworks(threads);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot start ONNX Runtime sessions for the face models", e);
+        }
+    }
+
+    private OrtSession session(byte[] model, int threads) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            return env.createSession(model, options);
+        }
+    }
+
+    /** Faces found by the SSD detector, best first, as face-api's {@code locateFaces}. */
+    public List<Detection> detect(RgbImage image, double minScore, int maxResults) {
+        int side = Math.max(image.width(), image.height());
+        float[] input = NetworkInput.square(image, new Region(0, 0, side, side), false,
+                SsdMobilenetGraph.INPUT_SIZE, Normalisation.SSD);
+        float[][] out = run(detector, input, SsdMobilenetGraph.INPUT_SIZE);
+        return decoder.decode(out[0], out[1], minScore, maxResults).stream()
+                .map(c -> new Detection(c.score(), SsdDecoder.toImageBox(c, image.width(), image.height())))
+                .toList();
+    }
+
+    /**
+     * The raw detector outputs for the whole photo, {box encodings, class logits}; for tests that
+     * compare the port with face-api layer by layer.
+     */
+    float[][] rawDetector(RgbImage image) {
+        int side = Math.max(image.width(), image.height());
+        return run(detector, NetworkInput.square(image, new Region(0, 0, side, side), false,
+                SsdMobilenetGraph.INPUT_SIZE, Normalisation.SSD), SsdMobilenetGraph.INPUT_SIZE);
+    }
+
+    SsdDecoder decoder() {
+        return decoder;
+    }
+
+    /**
+     * The landmark network's 136 outputs for a region, relative to the centred square input:
+     * {@code x·112 − padding} over the scaled region size gives the region-relative position.
+     */
+    public float[] landmarks(RgbImage image, Region region) {
+        return run(landmarker, NetworkInput.square(image, region, true, LandmarkGraph.INPUT_SIZE,
+                Normalisation.FACE), LandmarkGraph.INPUT_SIZE)[0];
+    }
+
+    /** The 128-d descriptor of a face region (the aligned box). */
+    public float[] descriptor(RgbImage image, Region region) {
+        return run(recogniser, NetworkInput.square(image, region, true, RecognitionGraph.INPUT_SIZE,
+                Normalisation.FACE), RecognitionGraph.INPUT_SIZE)[0];
+    }
+
+    private float[][] run(OrtSession session, float[] input, int size) {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, size, size});
+             OrtSession.Result result = session.run(java.util.Map.of(session.getInputNames().iterator().next(), tensor))) {
+            float[][] outputs = new float[result.size()][];
+            for (int i = 0; i < result.size(); i++) {
+                FloatBuffer buffer = ((OnnxTensor) result.get(i)).getFloatBuffer();
+                outputs[i] = new float[buffer.remaining()];
+                buffer.get(outputs[i]);
+            }
+            return outputs;
+        } catch (OrtException e) {
+            throw new IllegalStateException("face model inference failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (OrtSession s : List.of(detector, landmarker, recogniser)) {
+            try {
+                s.close();
+            } catch (OrtException e) {
+                // closing at shutdown: nothing left to do with a failure
+            }
+        }
+    }
+}
