@@ -23,6 +23,9 @@ public final class FaceEngine implements AutoCloseable {
     public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
     private static final int MAX_FACES = 100;
     private static final int LANDMARK_INPUT = 112;
+    private static final int RECOGNISER_INPUT = 150;
+    /** Margins tried around a photo in which no face was found, as shares of its longer side. */
+    private static final double[] TIGHT_CROP_MARGINS = {0.75, 0.35};
 
     private final FaceNetworks networks;
     private final double minConfidence;
@@ -41,11 +44,20 @@ public final class FaceEngine implements AutoCloseable {
         return new FaceEngine(FaceNetworks.load(threads), minConfidence);
     }
 
-    /** All faces with detector confidence above the minimum, best first, each with landmarks. */
+    /**
+     * All faces with detector confidence above the minimum, best first, each with landmarks. A
+     * photo in which none is found is looked at once more framed by a margin, which finds faces in
+     * tight crops such as ID-card chip photos.
+     */
     public List<DetectedFace> detect(RgbImage image) {
+        List<Detection> detections = networks.detect(image, minConfidence, MAX_FACES);
+        for (int i = 0; i < TIGHT_CROP_MARGINS.length && detections.isEmpty(); i++) {
+            int margin = (int) Math.round(Math.max(image.width(), image.height()) * TIGHT_CROP_MARGINS[i]);
+            detections = networks.detect(image, margin, minConfidence, MAX_FACES);
+        }
         List<DetectedFace> faces = new ArrayList<>();
-        for (Detection detection : networks.detect(image, minConfidence, MAX_FACES)) {
-            Region crop = clippedFloor(detection.box(), image.width(), image.height());
+        for (Detection detection : detections) {
+            Region crop = floor(detection.box());
             if (crop.width() > 0 && crop.height() > 0) {
                 faces.add(new DetectedFace(detection.score(), detection.box(), landmarks(image, crop, detection.box())));
             }
@@ -53,12 +65,26 @@ public final class FaceEngine implements AutoCloseable {
         return faces;
     }
 
-    /** The 128-d descriptor of {@code face}; the Euclidean distance between two measures likeness. */
+    /**
+     * The 128-d descriptor of {@code face}; the Euclidean distance between two measures likeness.
+     *
+     * <p>face-api crops the landmarks' box without undoing head roll. Levelling the eyes first,
+     * and averaging with the mirrored face, raises the true-accept rate at a 0.1% false-accept
+     * rate from 86% to 94% on the labelled pairs (docs/verification.md).
+     */
     public float[] describe(RgbImage image, DetectedFace face) {
-        Box aligned = face.alignedBox();
-        Region region = new Region((int) Math.floor(aligned.x()), (int) Math.floor(aligned.y()),
-                (int) Math.floor(aligned.width()), (int) Math.floor(aligned.height()));
-        return networks.descriptor(image, region);
+        FaceAlignment a = FaceAlignment.levelled(face.landmarks(), RECOGNISER_INPUT);
+        float[] direct = networks.descriptor(image, a.x0(), a.y0(), a.ux(), a.uy(), a.vx(), a.vy(), false);
+        float[] mirrored = networks.descriptor(image, a.x0(), a.y0(), a.ux(), a.uy(), a.vx(), a.vy(), true);
+        for (int i = 0; i < direct.length; i++) {
+            direct[i] = (direct[i] + mirrored[i]) / 2;
+        }
+        return direct;
+    }
+
+    /** The descriptor exactly as face-api computes it, for comparing the port with face-api. */
+    float[] describeAsFaceApi(RgbImage image, DetectedFace face) {
+        return networks.descriptor(image, floor(face.alignedBox()));
     }
 
     /**
@@ -81,13 +107,14 @@ public final class FaceEngine implements AutoCloseable {
         return new FaceLandmarks(points);
     }
 
-    /** face-api's {@code clipAtImageBorders}: clip to the photo, then floor each coordinate. */
-    private static Region clippedFloor(Box box, int width, int height) {
-        double x = Math.max(box.x(), 0);
-        double y = Math.max(box.y(), 0);
-        double w = Math.min(box.right() - x, width - x);
-        double h = Math.min(box.bottom() - y, height - y);
-        return new Region((int) Math.floor(x), (int) Math.floor(y), (int) Math.floor(w), (int) Math.floor(h));
+    /**
+     * The integer region face-api crops for a box (each coordinate floored). face-api also clips
+     * it to the photo; we keep the part beyond the edge, read as black, so the face keeps its
+     * place and size in the network's input.
+     */
+    private static Region floor(Box box) {
+        return new Region((int) Math.floor(box.x()), (int) Math.floor(box.y()),
+                (int) Math.floor(box.width()), (int) Math.floor(box.height()));
     }
 
     @Override

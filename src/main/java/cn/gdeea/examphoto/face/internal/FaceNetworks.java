@@ -58,12 +58,26 @@ public final class FaceNetworks implements AutoCloseable {
 
     /** Faces found by the SSD detector, best first, as face-api's {@code locateFaces}. */
     public List<Detection> detect(RgbImage image, double minScore, int maxResults) {
-        int side = Math.max(image.width(), image.height());
-        float[] input = NetworkInput.square(image, new Region(0, 0, side, side), false,
+        return detect(image, 0, minScore, maxResults);
+    }
+
+    /**
+     * Faces found with the photo framed by a black margin of {@code margin} pixels on every side,
+     * boxes given in photo pixels. The detector was trained on scenes, and misses a face that
+     * fills the whole frame (a tight crop) unless it is shown with some surroundings.
+     */
+    public List<Detection> detect(RgbImage image, int margin, double minScore, int maxResults) {
+        int side = Math.max(image.width(), image.height()) + 2 * margin;
+        float[] input = NetworkInput.square(image, new Region(-margin, -margin, side, side), false,
                 SsdMobilenetGraph.INPUT_SIZE, Normalisation.SSD);
         float[][] out = run(detector, input, SsdMobilenetGraph.INPUT_SIZE);
+        int framedWidth = image.width() + 2 * margin;
+        int framedHeight = image.height() + 2 * margin;
         return decoder.decode(out[0], out[1], minScore, maxResults).stream()
-                .map(c -> new Detection(c.score(), SsdDecoder.toImageBox(c, image.width(), image.height())))
+                .map(c -> {
+                    Box b = SsdDecoder.toImageBox(c, framedWidth, framedHeight);
+                    return new Detection(c.score(), new Box(b.x() - margin, b.y() - margin, b.width(), b.height()));
+                })
                 .toList();
     }
 
@@ -94,6 +108,13 @@ public final class FaceNetworks implements AutoCloseable {
     public float[] descriptor(RgbImage image, Region region) {
         return run(recogniser, NetworkInput.square(image, region, true, RecognitionGraph.INPUT_SIZE,
                 Normalisation.FACE), RecognitionGraph.INPUT_SIZE)[0];
+    }
+
+    /** The descriptor of a face sampled through a similarity transform (see {@link NetworkInput#warp}). */
+    public float[] descriptor(RgbImage image, double x0, double y0, double ux, double uy, double vx, double vy,
+                              boolean mirror) {
+        return run(recogniser, NetworkInput.warp(image, x0, y0, ux, uy, vx, vy, RecognitionGraph.INPUT_SIZE,
+                mirror, Normalisation.FACE), RecognitionGraph.INPUT_SIZE)[0];
     }
 
     private float[][] run(OrtSession session, float[] input, int size) {

@@ -87,6 +87,43 @@ public final class NetworkInput {
         return out;
     }
 
+    /**
+     * A {@code [3, size, size]} input sampled through a similarity transform: output pixel
+     * (u, v) reads the photo at {@code (x0 + u·ux + v·vx, y0 + u·uy + v·vy)}, bilinearly; outside
+     * the photo reads as zero. {@code mirror} flips the result left to right.
+     */
+    static float[] warp(RgbImage image, double x0, double y0, double ux, double uy, double vx, double vy,
+                        int size, boolean mirror, Normalisation norm) {
+        float[] out = new float[3 * size * size];
+        int plane = size * size;
+        float[] a = new float[3];
+        float[] b = new float[3];
+        float[] c = new float[3];
+        float[] d = new float[3];
+        for (int v = 0; v < size; v++) {
+            for (int u = 0; u < size; u++) {
+                double sx = x0 + u * ux + v * vx;
+                double sy = y0 + u * uy + v * vy;
+                int ix = (int) Math.floor(sx);
+                int iy = (int) Math.floor(sy);
+                float fx = (float) (sx - ix);
+                float fy = (float) (sy - iy);
+                read(image, ix, iy, true, a);
+                read(image, ix + 1, iy, true, b);
+                read(image, ix, iy + 1, true, c);
+                read(image, ix + 1, iy + 1, true, d);
+                int o = v * size + (mirror ? size - 1 - u : u);
+                for (int ch = 0; ch < 3; ch++) {
+                    float top = a[ch] + (b[ch] - a[ch]) * fx;
+                    float bottom = c[ch] + (d[ch] - c[ch]) * fx;
+                    float value = top + (bottom - top) * fy;
+                    out[ch * plane + o] = (value - norm.mean[ch]) / norm.divisor + norm.offset;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Source indices and weights along one axis, as TensorFlow's resizeBilinear computes them. */
     private static void axis(int in, int out, int[] lo, int[] hi, float[] frac) {
         float scale = (float) in / out;

@@ -1,0 +1,88 @@
+package cn.gdeea.examphoto.support;
+
+import cn.gdeea.examphoto.image.RgbImage;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The shared folder of real face photos with known identities ({@code ../shared/data/faces}),
+ * which tests read in place. Its location comes from the {@code examphoto.faces} system property.
+ */
+public final class FaceData {
+
+    /** One labelled pair from {@code pairs.tsv}. */
+    public record Pair(String pathA, String pathB, boolean same) {
+    }
+
+    private FaceData() {
+    }
+
+    public static Optional<Path> folder() {
+        Path dir = Path.of(System.getProperty("examphoto.faces", "../shared/data/faces"));
+        return Files.isRegularFile(dir.resolve("pairs.tsv")) ? Optional.of(dir) : Optional.empty();
+    }
+
+    /** The folder, or the test is skipped with the reason printed. */
+    public static Path requireFolder() {
+        Optional<Path> dir = folder();
+        if (dir.isEmpty()) {
+            String reason = "SKIPPED: face photos not found at " + System.getProperty("examphoto.faces")
+                    + " (set -Dexamphoto.faces=DIR; they live in ../shared/data/faces)";
+            System.out.println(reason);
+            Assumptions.abort(reason);
+        }
+        return dir.get();
+    }
+
+    public static List<Pair> pairs() {
+        try {
+            List<Pair> pairs = new ArrayList<>();
+            List<String> lines = Files.readAllLines(requireFolder().resolve("pairs.tsv"));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split("\t");
+                pairs.add(new Pair(f[0], f[1], "1".equals(f[2])));
+            }
+            return pairs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A photo of the folder, decoded upright as RGB. */
+    public static RgbImage image(String relativePath) {
+        return read(requireFolder().resolve(relativePath));
+    }
+
+    public static RgbImage read(Path file) {
+        try {
+            BufferedImage decoded = ImageIO.read(file.toFile());
+            if (decoded == null) {
+                throw new IOException("not an image: " + file);
+            }
+            return fromBufferedImage(decoded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static RgbImage fromBufferedImage(BufferedImage source) {
+        BufferedImage rgb = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        rgb.getGraphics().drawImage(source, 0, 0, null);
+        byte[] bgr = ((java.awt.image.DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
+        byte[] out = new byte[bgr.length];
+        for (int i = 0; i < bgr.length; i += 3) {
+            out[i] = bgr[i + 2];
+            out[i + 1] = bgr[i + 1];
+            out[i + 2] = bgr[i];
+        }
+        return new RgbImage(source.getWidth(), source.getHeight(), out);
+    }
+}
