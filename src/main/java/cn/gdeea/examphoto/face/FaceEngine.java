@@ -68,9 +68,9 @@ public final class FaceEngine implements AutoCloseable {
     /**
      * The 128-d descriptor of {@code face}; the Euclidean distance between two measures likeness.
      *
-     * <p>face-api crops the landmarks' box without undoing head roll. Levelling the eyes first,
-     * and averaging with the mirrored face, raises the true-accept rate at a 0.1% false-accept
-     * rate from 86% to 94% on the labelled pairs (docs/verification.md).
+     * <p>face-api crops its aligned square without undoing head roll. Levelling the eyes first,
+     * and averaging with the mirrored face, raises the true-accept rate on the labelled pairs
+     * (docs/verification.md).
      */
     public float[] describe(RgbImage image, DetectedFace face) {
         FaceAlignment a = FaceAlignment.levelled(face.landmarks(), RECOGNISER_INPUT);

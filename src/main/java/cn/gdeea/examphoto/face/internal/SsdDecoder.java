@@ -85,14 +85,17 @@ final class SsdDecoder {
 
     /**
      * The candidate as a box in photo pixels. The detector saw the photo padded to a square at
-     * the bottom/right, so relative coordinates scale by the square's side.
+     * the bottom/right; like face-api, each axis is scaled back through the photo's rounded
+     * size in the 512-pixel input, which keeps our boxes identical to face-api's.
      */
     static Box toImageBox(Candidate c, int imageWidth, int imageHeight) {
-        double side = Math.max(imageWidth, imageHeight);
-        double top = Math.max(0, c.ymin) * side;
-        double bottom = Math.min(1, c.ymax) * side;
-        double left = Math.max(0, c.xmin) * side;
-        double right = Math.min(1, c.xmax) * side;
+        double inputScale = (double) SsdMobilenetGraph.INPUT_SIZE / Math.max(imageWidth, imageHeight);
+        double padX = SsdMobilenetGraph.INPUT_SIZE / (double) Math.round(imageWidth * inputScale);
+        double padY = SsdMobilenetGraph.INPUT_SIZE / (double) Math.round(imageHeight * inputScale);
+        double top = Math.max(0, c.ymin) * padY * imageHeight;
+        double bottom = Math.min(1, c.ymax) * padY * imageHeight;
+        double left = Math.max(0, c.xmin) * padX * imageWidth;
+        double right = Math.min(1, c.xmax) * padX * imageWidth;
         return new Box(left, top, right - left, bottom - top);
     }
 }
