@@ -1,5 +1,6 @@
 package cn.gdeea.examphoto;
 
+import cn.gdeea.examphoto.cli.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ExamPhotoApplication {
 
+    /** With a batch command ({@code check}, {@code verify}, …) runs it; otherwise starts the server. */
     public static void main(String[] args) {
+        if (CommandLine.handles(args)) {
+            System.exit(CommandLine.run(args, System.out, System.err));
+        }
         SpringApplication.run(ExamPhotoApplication.class, args);
     }
 }

@@ -1,10 +1,11 @@
 package cn.gdeea.examphoto.face;
 
+import cn.gdeea.examphoto.support.FaceData;
+import cn.gdeea.examphoto.support.Skip;
 import cn.gdeea.examphoto.face.FaceApiReference.RawOutputs;
 import cn.gdeea.examphoto.face.FaceApiReference.ReferenceFace;
 import cn.gdeea.examphoto.face.FaceApiReference.ReferenceFaces;
 import cn.gdeea.examphoto.image.RgbImage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +32,8 @@ class FaceApiReferenceTests {
 
     @BeforeAll
     static void requireHarness() {
-        FaceApiReference.unavailableReason().ifPresent(reason -> {
-            System.out.println("Skipping: " + reason);
-            Assumptions.abort(reason);
-        });
-        faces = Path.of(System.getProperty("examphoto.faces", "../shared/data/faces"));
-        if (!Files.isDirectory(faces)) {
-            String reason = "face photos not found at " + faces.toAbsolutePath() + " (system property examphoto.faces)";
-            System.out.println("Skipping: " + reason);
-            Assumptions.abort(reason);
-        }
+        FaceApiReference.unavailableReason().ifPresent(Skip::because);
+        faces = FaceData.requireFolder();
     }
 
     @Test

@@ -6,12 +6,12 @@ import cn.gdeea.examphoto.face.FaceApiReference.ReferenceFace;
 import cn.gdeea.examphoto.face.FaceApiReference.ReferenceFaces;
 import cn.gdeea.examphoto.image.RgbImage;
 import cn.gdeea.examphoto.support.FaceData;
+import cn.gdeea.examphoto.support.Skip;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +34,7 @@ class FaceEngineGoldenIntegrationTests {
 
     @BeforeAll
     static void runBoth() {
-        FaceApiReference.unavailableReason().ifPresent(reason -> {
-            System.out.println("SKIPPED: face-api reference unavailable: " + reason);
-            Assumptions.abort(reason);
-        });
+        FaceApiReference.unavailableReason().ifPresent(reason -> Skip.because("face-api reference unavailable: " + reason));
         PHOTOS.forEach(p -> images.add(FaceData.image(p)));
         engine = FaceEngine.load();
         reference = FaceApiReference.detect(images);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The shared folder of real face photos with known identities ({@code ../shared/data/faces}),
@@ -34,10 +33,8 @@ public final class FaceData {
     public static Path requireFolder() {
         Optional<Path> dir = folder();
         if (dir.isEmpty()) {
-            String reason = "SKIPPED: face photos not found at " + System.getProperty("examphoto.faces")
-                    + " (set -Dexamphoto.faces=DIR; they live in ../shared/data/faces)";
-            System.out.println(reason);
-            Assumptions.abort(reason);
+            Skip.because("face photos not found at " + System.getProperty("examphoto.faces")
+                    + " (set -Dexamphoto.faces=DIR; they live in ../shared/data/faces)");
         }
         return dir.get();
     }
