@@ -5,7 +5,6 @@ import cn.gdeea.examphoto.image.ImageDecoder;
 import cn.gdeea.examphoto.image.ImageLimits;
 import cn.gdeea.examphoto.image.ImageRejectedException;
 import cn.gdeea.examphoto.image.RgbImage;
-import cn.gdeea.examphoto.verification.CandidateIdentity;
 import cn.gdeea.examphoto.verification.EmbeddedFaceVerifier;
 import cn.gdeea.examphoto.verification.VerificationResult;
 import cn.gdeea.examphoto.verification.VerificationSettings;
@@ -14,7 +13,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +54,8 @@ final class VerifyCommand {
         int status = CommandLine.OK;
         try (FaceEngine engine = FaceEngine.load()) {
             EmbeddedFaceVerifier verifier = new EmbeddedFaceVerifier(engine, settings);
+            // A photo usually appears in many pairs: describe each once per run.
+            Map<Path, Optional<float[]>> descriptors = new HashMap<>();
             for (String row : lines.subList(1, lines.size())) {
                 if (row.isBlank()) {
                     continue;
@@ -68,9 +71,15 @@ final class VerifyCommand {
                 line.put("a", cells[a]);
                 line.put("b", cells[b]);
                 try {
-                    RgbImage reference = read(decoder, folder.resolve(cells[a]));
-                    RgbImage probe = read(decoder, folder.resolve(cells[b]));
-                    VerificationResult result = verifier.verify(CandidateIdentity.unknown(), reference, probe);
+                    Optional<float[]> reference = descriptors.computeIfAbsent(folder.resolve(cells[a]),
+                            p -> verifier.describeLargestFace(read(decoder, p)));
+                    Optional<float[]> probe = descriptors.computeIfAbsent(folder.resolve(cells[b]),
+                            p -> verifier.describeLargestFace(read(decoder, p)));
+                    VerificationResult result = reference.isEmpty()
+                            ? VerificationResult.undecided(VerificationResult.REFERENCE_NO_FACE, settings.threshold())
+                            : probe.isEmpty()
+                            ? VerificationResult.undecided(VerificationResult.PROBE_NO_FACE, settings.threshold())
+                            : verifier.compare(reference.get(), probe.get());
                     line.put("score", Json.number(result.score()));
                     line.put("match", result.match());
                     line.put("threshold", settings.threshold());

@@ -1,0 +1,190 @@
+package cn.gdeea.examphoto.photo.evaluation;
+
+import cn.gdeea.examphoto.image.RgbImage;
+import java.awt.AlphaComposite;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RadialGradientPaint;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Area;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.QuadCurve2D;
+import java.awt.geom.RoundRectangle2D;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Glasses drawn onto the face from its eye landmarks: two lenses centred a little below and
+ * outside the pupils, a bridge over the top of the nose, nose pads, temples running back to the
+ * ears past the face contour, and the soft shadow the frame casts on the skin. Three styles: thin
+ * metal rims, thick black acetate, and rimless lenses that show mainly as glare.
+ */
+final class GlassesViolation implements Violation {
+
+    enum Style { THIN_METAL, THICK_BLACK, RIMLESS_GLARE }
+
+    private static final Color[] METALS = {
+        new Color(196, 160, 92), new Color(200, 200, 206), new Color(86, 86, 94), new Color(28, 28, 30)};
+    private static final Color[] ACETATES = {
+        new Color(16, 16, 18), new Color(58, 38, 28), new Color(30, 34, 58), new Color(22, 22, 22)};
+
+    private final Style style;
+
+    GlassesViolation(Style style) {
+        this.style = style;
+    }
+
+    static List<Violation> all() {
+        return List.of(new GlassesViolation(Style.THIN_METAL), new GlassesViolation(Style.THICK_BLACK),
+                new GlassesViolation(Style.RIMLESS_GLARE));
+    }
+
+    @Override
+    public String name() {
+        return "glasses_" + style.name().toLowerCase();
+    }
+
+    @Override
+    public String targetCheck() {
+        return "glasses";
+    }
+
+    @Override
+    public RgbImage apply(Portrait portrait, Random random) {
+        FaceOverlay overlay = new FaceOverlay(portrait.image(), portrait.face().landmarks());
+        double dx = random.nextDouble() * 0.04;
+        double dy = 0.02 + random.nextDouble() * 0.05;
+        double halfWidth = 0.36 + random.nextDouble() * 0.06;
+        double halfHeight = style == Style.THICK_BLACK ? 0.22 + random.nextDouble() * 0.05 : 0.22 + random.nextDouble() * 0.08;
+        double roundness = style == Style.THICK_BLACK ? 0.25 + random.nextDouble() * 0.35 : 0.5 + random.nextDouble() * 0.5;
+        Shape left = lens(-(0.5 + dx), dy, halfWidth, halfHeight, roundness);
+        Shape right = lens(0.5 + dx, dy, halfWidth, halfHeight, roundness);
+        double inner = 0.5 + dx - halfWidth;
+        double outer = 0.5 + dx + halfWidth;
+        double hingeV = dy - halfHeight * 0.6;
+        double earLeft = overlay.landmark(0).x() - 0.08;
+        double earRight = overlay.landmark(16).x() + 0.08;
+
+        double rim = switch (style) {
+            case THIN_METAL -> 0.016 + random.nextDouble() * 0.012;
+            case THICK_BLACK -> 0.05 + random.nextDouble() * 0.035;
+            case RIMLESS_GLARE -> 0.012 + random.nextDouble() * 0.006;
+        };
+        Color colour = style == Style.THICK_BLACK ? ACETATES[random.nextInt(ACETATES.length)]
+                : METALS[random.nextInt(METALS.length)];
+
+        Path2D bridge = new Path2D.Double();
+        if (style == Style.THICK_BLACK) {
+            bridge.append(new QuadCurve2D.Double(-inner - rim / 2, dy - halfHeight * 0.55, 0, dy - halfHeight * 0.75,
+                    inner + rim / 2, dy - halfHeight * 0.55), false);
+        } else {
+            bridge.append(new QuadCurve2D.Double(-inner, dy - halfHeight * 0.45, 0, dy - halfHeight * 0.95,
+                    inner, dy - halfHeight * 0.45), false);
+        }
+        Path2D temples = new Path2D.Double();
+        temples.append(new Line2D.Double(-outer, hingeV, earLeft, hingeV - 0.02), false);
+        temples.append(new Line2D.Double(outer, hingeV, earRight, hingeV - 0.02), false);
+
+        BasicStroke rimStroke = new BasicStroke((float) rim, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        Area frame = new Area(rimStroke.createStrokedShape(bridge));
+        frame.add(new Area(new BasicStroke((float) Math.max(rim * 0.8, 0.016)).createStrokedShape(temples)));
+        if (style != Style.RIMLESS_GLARE) {
+            frame.add(new Area(rimStroke.createStrokedShape(left)));
+            frame.add(new Area(rimStroke.createStrokedShape(right)));
+        }
+        overlay.shadow(frame, 0.03, 0.025, style == Style.THICK_BLACK ? 0.35 : 0.22);
+
+        Graphics2D g = overlay.faceGraphics();
+        tintLenses(g, left, right, random);
+        if (style == Style.RIMLESS_GLARE) {
+            lensEdges(g, left, right);
+            glare(g, left, -(0.5 + dx), dy, halfWidth, halfHeight, random);
+            if (random.nextDouble() < 0.7) {
+                glare(g, right, 0.5 + dx, dy, halfWidth, halfHeight, random);
+            }
+        } else if (random.nextDouble() < 0.4) {
+            boolean onLeft = random.nextBoolean();
+            glare(g, onLeft ? left : right, (onLeft ? -1 : 1) * (0.5 + dx), dy, halfWidth, halfHeight * 0.6, random);
+        }
+        nosePads(g, inner, dy, colour);
+        g.setColor(colour);
+        g.fill(frame);
+        highlight(g, frame, rim, style == Style.THICK_BLACK ? 0.22f : 0.5f);
+        g.dispose();
+        return overlay.toRgb();
+    }
+
+    private static Shape lens(double cu, double cv, double hw, double hh, double roundness) {
+        return new RoundRectangle2D.Double(cu - hw, cv - hh, 2 * hw, 2 * hh, 2 * hw * roundness, 2 * hh * roundness);
+    }
+
+    /** A faint tint and a diagonal reflection band: lenses are never perfectly clear. */
+    private static void tintLenses(Graphics2D g, Shape left, Shape right, Random random) {
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.04f + random.nextFloat() * 0.05f));
+        g.setColor(new Color(120, 130, 150));
+        g.fill(left);
+        g.fill(right);
+        g.setComposite(AlphaComposite.SrcOver);
+    }
+
+    private static void lensEdges(Graphics2D g, Shape left, Shape right) {
+        BasicStroke edge = new BasicStroke(0.012f);
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));
+        g.setColor(new Color(250, 250, 250));
+        g.fill(edge.createStrokedShape(left));
+        g.fill(edge.createStrokedShape(right));
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.25f));
+        g.setColor(new Color(60, 60, 60));
+        AffineTransform inward = AffineTransform.getTranslateInstance(0, 0.012);
+        g.fill(inward.createTransformedShape(edge.createStrokedShape(left)));
+        g.fill(inward.createTransformedShape(edge.createStrokedShape(right)));
+        g.setComposite(AlphaComposite.SrcOver);
+    }
+
+    /** A window or lamp reflected in the lens: a bright soft-edged patch clipped to the lens. */
+    private static void glare(Graphics2D g, Shape lens, double cu, double cv, double hw, double hh, Random random) {
+        Shape clip = g.getClip();
+        g.clip(lens);
+        double gu = cu + (random.nextDouble() - 0.5) * hw;
+        double gv = cv + (random.nextDouble() - 0.6) * hh;
+        float radius = (float) (0.18 + random.nextDouble() * 0.16);
+        float peak = 0.65f + random.nextFloat() * 0.3f;
+        AffineTransform saved = g.getTransform();
+        g.translate(gu, gv);
+        g.rotate(random.nextDouble() * Math.PI);
+        g.scale(1.0, 0.35 + random.nextDouble() * 0.45);
+        g.setPaint(new RadialGradientPaint(new Point2D.Double(0, 0), radius, new float[] {0f, 0.55f, 1f},
+                new Color[] {new Color(1f, 1f, 1f, peak), new Color(1f, 1f, 1f, peak * 0.85f), new Color(1f, 1f, 1f, 0f)}));
+        g.fill(new Ellipse2D.Double(-radius, -radius, radius * 2, radius * 2));
+        g.setTransform(saved);
+        g.setClip(clip);
+    }
+
+    private static void nosePads(Graphics2D g, double inner, double dy, Color colour) {
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.35f));
+        g.setColor(new Color(235, 235, 235));
+        g.fill(new Ellipse2D.Double(-inner + 0.005, dy + 0.02, 0.045, 0.08));
+        g.fill(new Ellipse2D.Double(inner - 0.05, dy + 0.02, 0.045, 0.08));
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.6f));
+        g.setColor(colour);
+        g.setStroke(new BasicStroke(0.008f));
+        g.draw(new Line2D.Double(-inner + 0.03, dy + 0.02, -inner + 0.01, dy - 0.05));
+        g.draw(new Line2D.Double(inner - 0.03, dy + 0.02, inner - 0.01, dy - 0.05));
+        g.setComposite(AlphaComposite.SrcOver);
+    }
+
+    /** The specular line along the top of the rims. */
+    private static void highlight(Graphics2D g, Area frame, double rim, float strength) {
+        Area top = new Area(frame);
+        top.subtract(frame.createTransformedArea(AffineTransform.getTranslateInstance(0, rim * 0.4)));
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, strength));
+        g.setColor(new Color(255, 255, 250));
+        g.fill(top);
+        g.setComposite(AlphaComposite.SrcOver);
+    }
+}

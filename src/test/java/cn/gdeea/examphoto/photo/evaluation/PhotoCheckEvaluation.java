@@ -1,0 +1,186 @@
+package cn.gdeea.examphoto.photo.evaluation;
+
+import cn.gdeea.examphoto.face.FaceEngine;
+import cn.gdeea.examphoto.photo.CheckResult;
+import cn.gdeea.examphoto.photo.CheckSettings;
+import cn.gdeea.examphoto.photo.PhotoChecker;
+import cn.gdeea.examphoto.photo.PhotoCheckReport;
+import cn.gdeea.examphoto.photo.internal.Checks;
+import cn.gdeea.examphoto.photo.internal.FacePhoto;
+import cn.gdeea.examphoto.photo.internal.PhotoCheck;
+import cn.gdeea.examphoto.photo.internal.SingleFace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Builds the labelled evaluation set — compliant portraits from the real photos, and every
+ * {@link Violations#all() violation} applied to a share of them — runs the {@link PhotoChecker}
+ * on each and tallies the outcome per check. Deterministic: fixed seeds, and the results do not
+ * depend on the order in which the threads finish.
+ */
+final class PhotoCheckEvaluation {
+
+    private final Path folder;
+    private final FaceEngine engine;
+    private final PhotoChecker checker;
+    private final int variants;
+    private final int perViolation;
+    private final Path samples;
+    private final EvaluationTable table = new EvaluationTable();
+    private final AtomicLong checkNanos = new AtomicLong();
+    private final AtomicLong checkedPhotos = new AtomicLong();
+
+    /**
+     * @param variants     portraits composed per source photo
+     * @param perViolation at most this many photos per violation
+     * @param samples      folder to write every photo made to, as PNG, or null
+     */
+    PhotoCheckEvaluation(Path folder, FaceEngine engine, PhotoChecker checker, int variants, int perViolation, Path samples) {
+        this.folder = folder;
+        this.engine = engine;
+        this.checker = checker;
+        this.variants = variants;
+        this.perViolation = perViolation;
+        this.samples = samples;
+    }
+
+    EvaluationTable run(int threads) throws Exception {
+        PortraitLabels labels = PortraitLabels.load();
+        List<String> ids = checkIds();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<CompliantPortraits.Source> sources = CompliantPortraits.sources(folder, labels);
+            List<Future<Optional<HeadCutout>>> heads = new ArrayList<>();
+            for (CompliantPortraits.Source s : sources) {
+                heads.add(pool.submit(() -> CompliantPortraits.head(folder, s, engine)));
+            }
+            List<Future<Portrait>> made = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                Optional<HeadCutout> head = heads.get(i).get();
+                if (head.isEmpty()) {
+                    table.note("- skipped `" + sources.get(i).path() + "`: no single clear face with enough pixels");
+                    continue;
+                }
+                for (int v = 0; v < variants; v++) {
+                    CompliantPortraits.Source source = sources.get(i);
+                    int variant = v;
+                    made.add(pool.submit(() -> CompliantPortraits.portrait(source, head.get(), variant, engine, labels, ids)));
+                }
+            }
+            List<Portrait> portraits = new ArrayList<>();
+            for (Future<Portrait> f : made) {
+                portraits.add(f.get());
+            }
+            portraits.sort(Comparator.comparing(Portrait::source));
+            List<Future<?>> work = new ArrayList<>();
+            for (Portrait p : portraits) {
+                work.add(pool.submit(() -> checkPortrait(p, labels, ids)));
+            }
+            List<Violation> violations = Violations.all();
+            for (int vi = 0; vi < violations.size(); vi++) {
+                Violation violation = violations.get(vi);
+                for (Portrait p : chosen(portraits, violation, vi)) {
+                    work.add(pool.submit(() -> checkViolation(violation, p)));
+                }
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            table.note(String.format(java.util.Locale.ROOT,
+                    "%d compliant portraits from %d source photos; checks after face detection took %.1f ms per photo "
+                            + "on average (one thread).", portraits.size(), sources.size(),
+                    checkNanos.get() / 1e6 / Math.max(1, checkedPhotos.get())));
+            return table;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Image, single_face and every registered check, in report order. */
+    static List<String> checkIds() {
+        List<String> ids = new ArrayList<>(List.of(PhotoChecker.IMAGE, SingleFace.ID));
+        for (PhotoCheck c : Checks.all()) {
+            ids.add(c.id());
+        }
+        return ids;
+    }
+
+    private void checkPortrait(Portrait p, PortraitLabels labels, List<String> ids) {
+        write(p.image(), "compliant", p.source());
+        PhotoCheckReport report = checker.check(p.image());
+        String path = CompliantPortraits.sourcePath(p);
+        for (String check : ids) {
+            Optional<CheckResult> result = result(report, check);
+            if (p.compliantWith().contains(check)) {
+                table.compliant(check, result.map(r -> !r.pass()).orElse(!report.pass()));
+            }
+        }
+        for (String check : labels.with(path, ids, PortraitLabels.Label.VIOLATES)) {
+            Optional<CheckResult> result = result(report, check);
+            table.violation("real photo (" + check + ")", check, result.map(r -> !r.pass()).orElse(false),
+                    result.isEmpty() && !report.pass());
+        }
+        if (report.face() != null) {
+            FacePhoto photo = new FacePhoto(report.image(), report.face(), CheckSettings.defaults());
+            long start = System.nanoTime();
+            for (PhotoCheck c : Checks.all()) {
+                c.check(photo);
+            }
+            checkNanos.addAndGet(System.nanoTime() - start);
+            checkedPhotos.incrementAndGet();
+        }
+    }
+
+    private void checkViolation(Violation violation, Portrait p) {
+        Random random = new Random(CompliantPortraits.SEED ^ (violation.name() + "|" + p.source()).hashCode());
+        var image = violation.apply(p, random);
+        write(image, violation.name(), p.source());
+        PhotoCheckReport report = checker.check(image);
+        Optional<CheckResult> result = result(report, violation.targetCheck());
+        table.violation(violation.name(), violation.targetCheck(), result.map(r -> !r.pass()).orElse(false),
+                result.isEmpty() && !report.pass());
+    }
+
+    /**
+     * The portraits a violation is applied to: those that comply with its check and have a face,
+     * one variant per source photo (a different one per violation), at most {@link #perViolation}.
+     */
+    private List<Portrait> chosen(List<Portrait> portraits, Violation violation, int index) {
+        List<Portrait> eligible = new ArrayList<>();
+        for (int i = 0; i < portraits.size(); i++) {
+            Portrait p = portraits.get(i);
+            int variant = Integer.parseInt(p.source().substring(p.source().lastIndexOf('#') + 1));
+            if (p.face() != null && p.compliantWith().contains(violation.targetCheck()) && variant == index % variants) {
+                eligible.add(p);
+            }
+        }
+        java.util.Collections.shuffle(eligible, new Random(CompliantPortraits.SEED + index));
+        return eligible.subList(0, Math.min(perViolation, eligible.size()));
+    }
+
+    private static Optional<CheckResult> result(PhotoCheckReport report, String check) {
+        return report.checks().stream().filter(c -> c.id().equals(check)).findFirst();
+    }
+
+    private void write(cn.gdeea.examphoto.image.RgbImage image, String kind, String source) {
+        if (samples == null) {
+            return;
+        }
+        try {
+            Path dir = samples.resolve(kind);
+            Files.createDirectories(dir);
+            Canvas.writePng(image, dir.resolve(source.replaceAll("[/#]", "_") + ".png"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package cn.gdeea.examphoto.photo.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gdeea.examphoto.face.FaceEngine;
+import cn.gdeea.examphoto.image.ImageDecoder;
+import cn.gdeea.examphoto.image.ImageLimits;
+import cn.gdeea.examphoto.photo.CheckSettings;
+import cn.gdeea.examphoto.photo.PhotoChecker;
+import cn.gdeea.examphoto.support.FaceData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The photo checks on a labelled set built from the real photos of {@code ../shared/data/faces}:
+ * each check must catch at least 90% of the violations made for it and wrongly fail at most 5%
+ * of the portraits that comply with it. Writes the table to {@code target/reports/photo-checks.md}
+ * (docs/photo-checks.md explains it). Tunables: {@code -Dexamphoto.evaluation.variants} (portraits
+ * per source photo, default 2), {@code .per-violation} (default 40), {@code .threads} and
+ * {@code .samples=DIR} to write every photo made as PNG.
+ */
+class PhotoCheckEvaluationIntegrationTests {
+
+    /**
+     * Checks not yet at their bar (issue #2 stays open until this is empty); every other check
+     * must meet it. Measured 2026-11-24: face_size caught 80%, retouching 5%, sharpness 62.5%.
+     */
+    private static final Set<String> BELOW_BAR = Set.of("face_size", "retouching", "sharpness");
+
+    @Test
+    void eachCheckCatchesItsViolationsAndPassesCompliantPortraits() throws Exception {
+        Path folder = FaceData.requireFolder();
+        int variants = Integer.getInteger("examphoto.evaluation.variants", 2);
+        int perViolation = Integer.getInteger("examphoto.evaluation.per-violation", 40);
+        int threads = Integer.getInteger("examphoto.evaluation.threads", Runtime.getRuntime().availableProcessors());
+        String samples = System.getProperty("examphoto.evaluation.samples");
+        EvaluationTable table;
+        try (FaceEngine engine = FaceEngine.load()) {
+            PhotoChecker checker = new PhotoChecker(engine, new ImageDecoder(ImageLimits.defaults()), CheckSettings.defaults());
+            table = new PhotoCheckEvaluation(folder, engine, checker, variants, perViolation,
+                    samples == null ? null : Path.of(samples)).run(threads);
+        }
+        String markdown = "# Photo checks on the evaluation set\n\n" + table.markdown();
+        Path report = Path.of(System.getProperty("examphoto.reports", "target/reports"), "photo-checks.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, markdown, StandardCharsets.UTF_8);
+        System.out.println(markdown);
+        assertThat(table.failures())
+                .filteredOn(failure -> BELOW_BAR.stream().noneMatch(failure::startsWith))
+                .as("checks missing their bars (see %s)", report).isEmpty();
+    }
+}
