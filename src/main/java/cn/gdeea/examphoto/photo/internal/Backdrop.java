@@ -2,6 +2,7 @@ package cn.gdeea.examphoto.photo.internal;
 
 import cn.gdeea.examphoto.face.Box;
 import cn.gdeea.examphoto.image.RgbImage;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +18,12 @@ import java.util.List;
  */
 final class Backdrop {
 
-    /** Regions start this many eye distances beside the face centre, just outside the cheeks. */
+    /** Regions start this many eye distances beside the head's middle, just outside the cheeks. */
     private static final double SIDE_START = 1.2;
-    /** Hair reaches at most this far beside the face centre... */
-    private static final double SIDE_REACH = 2.3;
+    /** Hair reaches at most this far beside the head's middle... */
+    private static final double SIDE_REACH = 2.0;
     /** ...or this far above the eyes. */
-    private static final double TOP_REACH = 2.7;
+    private static final double TOP_REACH = 2.5;
     private static final double PERSON_DELTA_E = 12;
     private static final double REFIT_DELTA_E = 8;
     private static final int TAPS = 5;
@@ -55,9 +56,27 @@ final class Backdrop {
         this.height = height;
     }
 
+    /** The last photo's backdrop per thread: three checks need it, one after the other. */
+    private static final ThreadLocal<Memo> LAST = new ThreadLocal<>();
+
+    private record Memo(WeakReference<FacePhoto> photo, Backdrop backdrop) {
+    }
+
+    /** The backdrop of {@code photo}, sampled once however many checks ask. */
+    static Backdrop of(FacePhoto photo) {
+        Memo memo = LAST.get();
+        if (memo != null && memo.photo().get() == photo) {
+            return memo.backdrop();
+        }
+        Backdrop backdrop = sample(photo.image(), FaceFrame.of(photo.face().landmarks()));
+        LAST.set(new Memo(new WeakReference<>(photo), backdrop));
+        return backdrop;
+    }
+
     static Backdrop sample(RgbImage image, FaceFrame frame) {
         double unit = frame.unit();
-        double cx = frame.x(0, 0);
+        // The head's middle: between the jaw outline's ends, which a turned head moves less than its eyes.
+        double cx = frame.x((frame.u(0) + frame.u(16)) / 2, 0);
         double eyeY = frame.y(0, 0);
         double top = eyeY - 2.4 * unit;
         double bottom = eyeY + 1.3 * unit;
@@ -68,9 +87,10 @@ final class Backdrop {
         List<Block> all = new ArrayList<>();
         List<Block> far = new ArrayList<>();
         for (Region region : regions) {
-            for (Block b : region.blocks()) {
+            for (int i = 0; i < region.blocks().length; i++) {
+                Block b = region.blocks()[i];
                 all.add(b);
-                if (!withinReach(b, region.inner(), cx, eyeY, unit)) {
+                if (!withinReach(b, region.inner(), cx, eyeY, unit) || outermost(region, i)) {
                     far.add(b);
                 }
             }
@@ -79,7 +99,8 @@ final class Backdrop {
         if (all.isEmpty()) {
             return new Backdrop(List.of(), boxes, null, null, image.width(), image.height());
         }
-        Lab first = median(far.size() >= 8 ? far : all);
+        // The wall as first guessed: blocks far from the head, or at the photo's edge.
+        Lab first = median(far.isEmpty() ? all : far);
         List<Block> wall = new ArrayList<>();
         for (Region region : regions) {
             boolean[] person = person(region, first, cx, eyeY, unit);
@@ -104,6 +125,17 @@ final class Backdrop {
             surface = fit(close, image.width(), image.height());
         }
         return new Backdrop(wall, boxes, median(wall), surface, image.width(), image.height());
+    }
+
+    /** Whether block {@code index} lies on the region's edge away from the person (the photo's edge). */
+    private static boolean outermost(Region region, int index) {
+        int column = index % region.columns();
+        int row = index / region.columns();
+        return switch (region.inner()) {
+            case RIGHT -> column == 0;
+            case LEFT -> column == region.columns() - 1;
+            case BOTTOM -> row == 0;
+        };
     }
 
     private static boolean withinReach(Block b, Inner inner, double cx, double eyeY, double unit) {

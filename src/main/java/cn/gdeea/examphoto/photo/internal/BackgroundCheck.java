@@ -23,13 +23,13 @@ final class BackgroundCheck implements PhotoCheck {
 
     @Override
     public CheckResult check(FacePhoto photo) {
-        Backdrop backdrop = Backdrop.sample(photo.image(), FaceFrame.of(photo.face().landmarks()));
+        Backdrop backdrop = Backdrop.of(photo);
         CheckSettings s = photo.settings();
         double minLightness = s.get("background.min-lightness", 76);
         double maxChroma = s.get("background.max-chroma", 14);
         double maxClutter = s.get("background.max-clutter", 0.05);
         double clutterDeltaE = s.get("background.clutter-delta-e", 12);
-        double maxTexture = s.get("background.max-texture", 2.5);
+        double maxTexture = s.get("background.max-texture", 2.2);
         if (backdrop.isEmpty()) {
             // The head fills the photo: the framing checks report that; nothing to judge here.
             return CheckResult.passed(ID, Double.NaN, minLightness, null);

@@ -29,7 +29,7 @@ final class ClothingContrastCheck implements PhotoCheck {
     public CheckResult check(FacePhoto photo) {
         FaceFrame frame = FaceFrame.of(photo.face().landmarks());
         double minDeltaE = photo.settings().get("clothing.min-delta-e", 18);
-        Backdrop backdrop = Backdrop.sample(photo.image(), frame);
+        Backdrop backdrop = Backdrop.of(photo);
         double chin = frame.v(8);
         double v0 = chin + 1.1;
         double v1 = chin + 2.0;

@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * Exposure (光线不均匀，避免局部曝光): the face neither too dark nor washed out, no part of it burnt
- * to white by a flash or a lamp, and the photo as a whole not too dark. Measured on the skin
+ * to white by a flash or a lamp, not much darker than the rest of the photo (backlight, 逆光),
+ * and the photo as a whole not too dark. Measured on the skin
  * ellipse of the face, box-filtered to about 24 pixels per eye distance so that a pinpoint
  * reflection does not count as a burnt-out area. The first rule broken is reported; a photo that
  * passes reports the face brightness against its lower bound.
@@ -34,6 +35,7 @@ final class ExposureCheck implements PhotoCheck {
         double minFace = s.get("exposure.min-face-luma", 70);
         double maxFace = s.get("exposure.max-face-luma", 225);
         double minPhoto = s.get("exposure.min-photo-luma", 60);
+        double minBacklit = s.get("exposure.min-face-to-photo", 0.40);
         var region = frame.imageBox(-0.85, -0.6, 0.85, 1.5);
         if (face.clipped() > maxClipped) {
             return CheckResult.failed(ID, face.clipped(), maxClipped, region,
@@ -52,6 +54,12 @@ final class ExposureCheck implements PhotoCheck {
                     "脸部过亮，曝光过度。请避开强光直射、关闭闪光灯后重新拍照",
                     "The face is too bright (over-exposed). Avoid direct strong light, turn off the flash and "
                             + "retake the photo");
+        }
+        if (face.luma() < minBacklit * photoLuma) {
+            return CheckResult.failed(ID, face.luma() / photoLuma, minBacklit, region,
+                    "逆光，脸部比背景暗很多。请背对窗户或灯光、面向光源后重新拍照",
+                    "Backlit: the face is much darker than the background. Turn your back to the window or lamp so "
+                            + "that the light falls on your face, and retake the photo");
         }
         if (photoLuma < minPhoto) {
             return CheckResult.failed(ID, photoLuma, minPhoto, null,

@@ -27,7 +27,9 @@ final class FacePositionCheck implements PhotoCheck {
         FaceFrame frame = FaceFrame.of(photo.face().landmarks());
         double w = photo.image().width();
         double h = photo.image().height();
-        double centre = frame.x(0, 0) / w;
+        // The head outline's middle (landmarks 0 and 16): unlike the eyes, it stays put when the head turns.
+        var jaw = photo.face().landmarks().jaw();
+        double centre = (jaw.get(0).x() + jaw.get(16).x()) / 2 / w;
         double eyeLine = frame.y(0, 0) / h;
         double headTop = Math.min(frame.y(-0.9, HEAD_TOP), Math.min(frame.y(0, HEAD_TOP), frame.y(0.9, HEAD_TOP))) / h;
         double chinRoom = 1 - frame.y(0, frame.v(8)) / h;

@@ -29,7 +29,7 @@ final class LineMaps {
 
     static LineMaps of(FacePatch patch) {
         LineMaps maps = new LineMaps(patch.width, patch.height);
-        for (float[] channel : new float[][] {patch.luma(), patch.red, patch.green, patch.blue}) {
+        for (float[] channel : new float[][] {patch.luma(), patch.red, patch.blue}) {
             maps.add(channel);
         }
         return maps;
@@ -44,21 +44,25 @@ final class LineMaps {
             for (int c = 0; c < w; c++) {
                 int k = r * w + c;
                 float centre = channel[k] * 2;
-                alongRows[k] = (centre + channel[c > 0 ? k - 1 : k] + channel[c + 1 < w ? k + 1 : k]) / 4;
-                alongColumns[k] = (centre + channel[r > 0 ? k - w : k] + channel[r + 1 < h ? k + w : k]) / 4;
+                alongRows[k] = (centre + channel[c > 0 ? k - 1 : k] + channel[c + 1 < w ? k + 1 : k]) * 0.25f;
+                alongColumns[k] = (centre + channel[r > 0 ? k - w : k] + channel[r + 1 < h ? k + w : k]) * 0.25f;
             }
         }
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int k = r * w + c;
-                for (int d : HALF_WIDTHS) {
-                    if (r - d >= 0 && r + d < h) {
-                        horizontal[k] = Math.max(horizontal[k],
-                                contrast(alongRows[k], alongRows[k - d * w], alongRows[k + d * w]));
+        for (int d : HALF_WIDTHS) {
+            int step = d * w;
+            for (int r = d; r < h - d; r++) {
+                for (int k = r * w, end = k + w; k < end; k++) {
+                    float value = contrast(alongRows[k], alongRows[k - step], alongRows[k + step]);
+                    if (value > horizontal[k]) {
+                        horizontal[k] = value;
                     }
-                    if (c - d >= 0 && c + d < w) {
-                        vertical[k] = Math.max(vertical[k],
-                                contrast(alongColumns[k], alongColumns[k - d], alongColumns[k + d]));
+                }
+            }
+            for (int r = 0; r < h; r++) {
+                for (int k = r * w + d, end = r * w + w - d; k < end; k++) {
+                    float value = contrast(alongColumns[k], alongColumns[k - d], alongColumns[k + d]);
+                    if (value > vertical[k]) {
+                        vertical[k] = value;
                     }
                 }
             }
@@ -66,13 +70,13 @@ final class LineMaps {
     }
 
     private static float contrast(float centre, float sideA, float sideB) {
-        float dark = Math.min(sideA - centre, sideB - centre);
-        float bright = Math.min(centre - sideA, centre - sideB);
+        float dark = Math.min(sideA, sideB) - centre;
+        float bright = centre - Math.max(sideA, sideB);
         float line = Math.max(dark, bright);
         if (!(line > 0)) {
             return 0;
         }
-        return line / Math.max(MIN_LEVEL, (sideA + sideB) / 2);
+        return line / Math.max(MIN_LEVEL, (sideA + sideB) * 0.5f);
     }
 
     /**

@@ -6,10 +6,10 @@ import java.util.Arrays;
 /**
  * Heavy beauty filter or retouching suspected (化妆、相机美颜) — a warning only: verification may
  * fail on such a photo, but the candidate may go on. Beauty modes smooth the skin and keep strong
- * edges, so the finest texture of the cheeks (pores, stubble, sensor grain) is compared with that
- * of the eye and brow band, both at the photo's own resolution (at most {@value #MAX_PPU} pixels
+ * edges, so the finest texture of the upper cheeks, under the eyes where no beard grows (pores,
+ * sensor grain), is compared with that of the eye band, both at the photo's own resolution (at most {@value #MAX_PPU} pixels
  * per eye distance). Texture is the median distance of a pixel from its 3×3 mean, which ignores
- * the few strong edges and measures the fine grain between them. Untouched skin keeps a third or
+ * the few strong edges and measures the fine grain between them. Untouched skin keeps a quarter or
  * more of the eye band's grain; a smoothed one much less.
  */
 final class RetouchingCheck implements PhotoCheck {
@@ -26,8 +26,8 @@ final class RetouchingCheck implements PhotoCheck {
     public CheckResult check(FacePhoto photo) {
         FaceFrame frame = FaceFrame.of(photo.face().landmarks());
         double ratio = textureRatio(photo, frame);
-        double min = photo.settings().get("retouching.min-texture-ratio", 0.28);
-        var region = frame.imageBox(-0.75, 0.3, 0.75, 0.85);
+        double min = photo.settings().get("retouching.min-texture-ratio", 0.25);
+        var region = frame.imageBox(-0.7, 0.25, 0.7, 0.55);
         if (ratio >= min) {
             return CheckResult.passed(ID, ratio, min, region);
         }
@@ -37,10 +37,10 @@ final class RetouchingCheck implements PhotoCheck {
                         + "make identity verification fail. Turn off beauty mode and retake the photo", region);
     }
 
-    /** Cheek grain over eye-band grain. */
+    /** Upper-cheek grain over eye-band grain. */
     static double textureRatio(FacePhoto photo, FaceFrame frame) {
         double ppu = Math.min(frame.unit(), MAX_PPU);
-        double cheeks = (grain(photo, frame, -0.75, 0.3, -0.3, 0.85, ppu) + grain(photo, frame, 0.3, 0.3, 0.75, 0.85, ppu)) / 2;
+        double cheeks = (grain(photo, frame, -0.7, 0.25, -0.3, 0.55, ppu) + grain(photo, frame, 0.3, 0.25, 0.7, 0.55, ppu)) / 2;
         double eyes = grain(photo, frame, -0.9, -0.3, 0.9, 0.2, ppu);
         return eyes <= 0 ? 0 : cheeks / eyes;
     }

@@ -7,10 +7,12 @@ import cn.gdeea.examphoto.photo.CheckResult;
  * distance — about half the scale of the standard photo, where box-filtering has averaged the
  * sensor noise away — and its fine detail measured as the root-mean-square second difference
  * along each of four directions (horizontal, vertical, both diagonals), over the spread of the
- * face's brightness. The weakest direction is the value: defocus lowers all four, a shaken phone
- * the one it moved along. Dividing by the brightness spread makes the figure independent of
- * exposure and contrast. Separately, the face must span enough photo pixels that the standard
- * photo is not an enlargement.
+ * face's brightness. The weakest direction counts: defocus lowers all four, a shaken phone the
+ * one it moved along. Dividing by the brightness spread makes the figure independent of exposure
+ * and contrast; it is taken for each half of the face (split down the nose) and the two averaged,
+ * so that a face lit from one side, whose halves differ in brightness, does not look flat.
+ * Separately, the face must span enough photo pixels that the standard photo is not an
+ * enlargement.
  */
 final class SharpnessCheck implements PhotoCheck {
 
@@ -33,7 +35,7 @@ final class SharpnessCheck implements PhotoCheck {
                     "The face has too few pixels. Come closer or use a higher camera resolution, and retake the photo");
         }
         double detail = detail(photo, frame);
-        double min = photo.settings().get("sharpness.min-detail", 0.19);
+        double min = photo.settings().get("sharpness.min-detail", 0.20);
         if (detail >= min) {
             return CheckResult.passed(ID, detail, min, region);
         }
@@ -42,9 +44,14 @@ final class SharpnessCheck implements PhotoCheck {
                 "The photo is blurred. Hold the phone steady, tap the screen to focus on the face and retake the photo");
     }
 
-    /** The weakest directional RMS second difference over the brightness standard deviation. */
+    /** Mean over the two halves of the face of {@link #halfDetail}. */
     static double detail(FacePhoto photo, FaceFrame frame) {
-        FacePatch patch = FacePatch.sample(photo.image(), frame, -1.0, -0.7, 1.0, 1.4, PPU);
+        return (halfDetail(photo, frame, -1.0, 0.0) + halfDetail(photo, frame, 0.0, 1.0)) / 2;
+    }
+
+    /** The weakest directional RMS second difference over the brightness standard deviation. */
+    static double halfDetail(FacePhoto photo, FaceFrame frame, double u0, double u1) {
+        FacePatch patch = FacePatch.sample(photo.image(), frame, u0, -0.7, u1, 1.4, PPU);
         float[] luma = patch.luma();
         int w = patch.width;
         int[] step = {1, w, w + 1, w - 1};

@@ -1,9 +1,14 @@
 package cn.gdeea.examphoto.photo.evaluation;
 
+import cn.gdeea.examphoto.face.FaceLandmarks;
+import cn.gdeea.examphoto.face.Point;
+import java.util.List;
+
 /**
- * A beauty mode like phones have: within a soft ellipse around the face, each colour channel is
- * replaced by its self-guided filter (He et al. 2010) — flat where the skin's variation is small,
- * kept where edges are strong — and the skin is brightened a little.
+ * A beauty mode like phones have: on the skin — a soft ellipse around the face, minus the eyes,
+ * brows and mouth, which such modes find by landmarks and keep crisp — each colour channel is
+ * replaced by its self-guided filter (He et al. 2010), flat where the skin's variation is small,
+ * kept where edges are strong, and the skin is brightened a little.
  */
 final class BeautyFilter {
 
@@ -12,7 +17,12 @@ final class BeautyFilter {
     private BeautyFilter() {
     }
 
-    static void apply(Canvas c, FaceAxes axes, double radiusUnits, double brighten) {
+    static void apply(Canvas c, FaceLandmarks landmarks, double radiusUnits, double brighten) {
+        FaceAxes axes = FaceAxes.of(landmarks);
+        double[][] features = {
+                feature(axes, landmarks.leftEye(), 0.38, 0.24), feature(axes, landmarks.rightEye(), 0.38, 0.24),
+                feature(axes, landmarks.leftEyebrow(), 0.45, 0.18), feature(axes, landmarks.rightEyebrow(), 0.45, 0.18),
+                feature(axes, landmarks.mouth(), 0.55, 0.3)};
         int x0 = (int) Math.max(0, axes.x(0, 0.4) - 1.5 * axes.unit());
         int x1 = (int) Math.min(c.width, axes.x(0, 0.4) + 1.5 * axes.unit());
         int y0 = (int) Math.max(0, axes.y(0, 0.4) - 1.9 * axes.unit());
@@ -39,6 +49,10 @@ final class BeautyFilter {
                 double v = axes.v(x0 + x + 0.5, y0 + y + 0.5);
                 double d = Math.sqrt(u * u / (1.05 * 1.05) + (v - 0.45) * (v - 0.45) / (1.35 * 1.35));
                 double weight = Math.max(0, Math.min(1, (1.1 - d) / 0.2));
+                for (double[] f : features) {
+                    double e = Math.sqrt(sq((u - f[0]) / f[2]) + sq((v - f[1]) / f[3]));
+                    weight *= Math.max(0, Math.min(1, (e - 0.8) / 0.4));
+                }
                 if (weight <= 0) {
                     continue;
                 }
@@ -49,6 +63,21 @@ final class BeautyFilter {
                 }
             }
         }
+    }
+
+    /** A feature's centre in face units and the half-axes of the ellipse kept sharp around it. */
+    private static double[] feature(FaceAxes axes, List<Point> points, double halfWidth, double halfHeight) {
+        double u = 0;
+        double v = 0;
+        for (Point p : points) {
+            u += axes.u(p);
+            v += axes.v(p);
+        }
+        return new double[] {u / points.size(), v / points.size(), halfWidth, halfHeight};
+    }
+
+    private static double sq(double d) {
+        return d * d;
     }
 
     /** Self-guided filter: q = a·I + b with a = var / (var + ε), averaged over each window. */

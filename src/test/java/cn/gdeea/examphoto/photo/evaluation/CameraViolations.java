@@ -30,14 +30,13 @@ final class CameraViolations {
     }
 
     /**
-     * A heavy phone beauty mode: an edge-preserving smoothing of the face (a guided filter of
-     * radius 8–12% of the eye distance), skin brightened 4–10%.
+     * A heavy phone beauty mode: an edge-preserving smoothing of the skin (a guided filter of
+     * radius 8–12% of the eye distance), brightened 4–10%.
      */
     static Violation beautyFilter() {
         return Violations.of("beauty_filter", "retouching", (p, r) -> {
-            FaceAxes axes = FaceAxes.of(p.face().landmarks());
             Canvas c = Canvas.of(p.image());
-            BeautyFilter.apply(c, axes, between(r, 0.08, 0.12), between(r, 0.04, 0.10));
+            BeautyFilter.apply(c, p.face().landmarks(), between(r, 0.08, 0.12), between(r, 0.04, 0.10));
             return c.jpeg(0.90f);
         });
     }

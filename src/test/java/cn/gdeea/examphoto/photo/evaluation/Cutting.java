@@ -159,18 +159,6 @@ final class Cutting {
         }
     }
 
-    /** Whether the person, above {@code rowLimit}, touches pixels that were off the source photo. */
-    static boolean touchesMissing(boolean[] person, float[] rgb, int w, int rowLimit) {
-        int touching = 0;
-        for (int k = w; k < Math.min((long) rowLimit * w, person.length - w); k++) {
-            if (person[k] && (Float.isNaN(rgb[(k - 1) * 3]) || Float.isNaN(rgb[(k + 1) * 3])
-                    || Float.isNaN(rgb[(k - w) * 3]) || Float.isNaN(rgb[(k + w) * 3]))) {
-                touching++;
-            }
-        }
-        return touching > w / 50;
-    }
-
     private static void flood(boolean[] allowed, boolean[] reached, ArrayDeque<Integer> queue, int w, int h) {
         while (!queue.isEmpty()) {
             int k = queue.poll();

@@ -24,11 +24,11 @@ final class FramingViolations {
                 f -> f.withFace(between(r, 0.10, 0.17), between(r, 0.32, 0.45), f.centre()), Scene.PLAIN, r));
     }
 
-    /** Brow to chin 54–62% of the height, face still inside: the phone held too near. */
+    /** Brow to chin 54–60% of the height, face still inside: the phone held too near. */
     static Violation tooClose() {
         return Violations.of("too_close", "face_size", (p, r) -> {
-            double share = between(r, 0.54, 0.62);
-            double eyeLine = between(r, 0.25, Math.min(0.42, 0.95 - 0.81 * share));
+            double share = between(r, 0.54, 0.60);
+            double eyeLine = between(r, 0.25, Math.min(0.40, 0.92 - 0.81 * share));
             HeadCutout head = CompliantPortraits.headOf(p);
             return CompliantPortraits.recompose(p, f -> {
                 int height = (int) Math.min(f.height(), Math.round(head.pixelsPerUnit * 1.3 * Framing.BROW_TO_CHIN / share));
@@ -39,11 +39,11 @@ final class FramingViolations {
         });
     }
 
-    /** The face 19–26% of the width off centre, yet wholly inside the photo. */
+    /** The face 17–26% of the width off centre, yet wholly inside the photo. */
     static Violation offCentre() {
         return Violations.of("off_centre", "face_position", (p, r) -> CompliantPortraits.recompose(p, f -> {
-            double halfFace = 1.2 * f.faceShare() * UNIT_PER_WIDTH;
-            double offset = Math.min(between(r, 0.19, 0.26), 0.49 - halfFace);
+            double halfFace = 1.4 * f.faceShare() * UNIT_PER_WIDTH;
+            double offset = Math.min(between(r, 0.19, 0.26), Math.max(0.17, 0.49 - halfFace));
             return f.withFace(f.faceShare(), f.eyeLine(), 0.5 + sign(r) * offset);
         }, Scene.PLAIN, r));
     }

@@ -20,8 +20,8 @@ import java.util.Random;
  * middle of the neck are certainly the person; beyond a generous head outline it is certainly
  * background; in between, each pixel goes to whichever colour model (k-means of the two certain
  * regions) it is nearer, after a majority vote over its neighbours, keeping only what connects to
- * the face. {@link #overlap()} says how badly the two colour models mix (hair as dark as the
- * background, say).
+ * the face. Where this fails (hair as dark as the background, a busy background) is judged by
+ * looking at the portraits; such photos are excluded in the label file.
  */
 final class HeadCutout {
 
@@ -36,23 +36,15 @@ final class HeadCutout {
     final int height;
     private final byte[] rgb;
     private final byte[] alpha;
-    private final double overlap;
     private final Color clothing;
 
-    private HeadCutout(double pixelsPerUnit, int width, int height, byte[] rgb, byte[] alpha, double overlap,
-                       Color clothing) {
+    private HeadCutout(double pixelsPerUnit, int width, int height, byte[] rgb, byte[] alpha, Color clothing) {
         this.pixelsPerUnit = pixelsPerUnit;
         this.width = width;
         this.height = height;
         this.rgb = rgb;
         this.alpha = alpha;
-        this.overlap = overlap;
         this.clothing = clothing;
-    }
-
-    /** Share of certain pixels the colour models get wrong; 1 when the head meets the photo's edge. */
-    double overlap() {
-        return overlap;
     }
 
     /** The colour of the clothes just beside the neck in the source photo, or null if not seen. */
@@ -74,26 +66,10 @@ final class HeadCutout {
         Random random = new Random(7);
         float[][] fg = Cutting.centres(rgb, w, k -> core[k] != 0 && k / w < modelRows, random);
         float[][] bg = Cutting.centres(rgb, w, k -> backdrop[k], random);
-        if (bg == null) {
-            return new HeadCutout(ppu, w, h, new byte[w * h * 3], new byte[w * h], 1, null);
-        }
         float[] vote = new float[w * h];
-        int coreWrong = 0;
-        int coreCount = 0;
-        int bgWrong = 0;
-        int bgCount = 0;
         for (int k = 0; k < w * h; k++) {
-            if (Float.isNaN(rgb[k * 3])) {
-                continue;
-            }
-            boolean nearerPerson = Cutting.nearest(rgb, k, fg) < Cutting.nearest(rgb, k, bg);
-            vote[k] = nearerPerson ? 1 : 0;
-            if (core[k] != 0) {
-                coreCount++;
-                coreWrong += nearerPerson ? 0 : 1;
-            } else if (backdrop[k]) {
-                bgCount++;
-                bgWrong += nearerPerson ? 1 : 0;
+            if (!Float.isNaN(rgb[k * 3]) && (bg == null || Cutting.nearest(rgb, k, fg) < Cutting.nearest(rgb, k, bg))) {
+                vote[k] = 1;
             }
         }
         Canvas.blurPlane(vote, w, h, Math.max(1, 0.03 * ppu));
@@ -103,12 +79,7 @@ final class HeadCutout {
         }
         Cutting.keepConnected(person, core, w, h);
         Cutting.fillHoles(person, w, h);
-        double overlap = Math.max(coreWrong / (double) Math.max(1, coreCount), bgWrong / (double) Math.max(1, bgCount));
-        if (Cutting.touchesMissing(person, rgb, w, (int) ((2.4 - V0) * ppu))) {
-            overlap = 1;
-        }
-        return new HeadCutout(ppu, w, h, toBytes(rgb), matte(person, outer, w, h, ppu), overlap,
-                clothingColour(rgb, w, ppu));
+        return new HeadCutout(ppu, w, h, toBytes(rgb), matte(person, outer, w, h, ppu), clothingColour(rgb, w, ppu));
     }
 
     /**

@@ -64,11 +64,11 @@ final class LightViolations {
         });
     }
 
-    /** The whole photo at 15–35% of the light, with the noise a phone adds in the dark. */
+    /** The whole photo at 18–35% of the light, with the noise a phone adds in the dark. */
     static Violation darkPhoto() {
         return Violations.of("dark_photo", "exposure", (p, r) -> {
             Canvas c = Canvas.of(p.image());
-            scale(c, between(r, 0.15, 0.35));
+            scale(c, between(r, 0.18, 0.35));
             c.addNoise(between(r, 2.5, 5), r);
             return c.jpeg(0.85f);
         });

@@ -1,6 +1,7 @@
 package cn.gdeea.examphoto.photo.evaluation;
 
 import cn.gdeea.examphoto.face.FaceEngine;
+import cn.gdeea.examphoto.image.RgbImage;
 import cn.gdeea.examphoto.photo.CheckResult;
 import cn.gdeea.examphoto.photo.CheckSettings;
 import cn.gdeea.examphoto.photo.PhotoChecker;
@@ -9,13 +10,19 @@ import cn.gdeea.examphoto.photo.internal.Checks;
 import cn.gdeea.examphoto.photo.internal.FacePhoto;
 import cn.gdeea.examphoto.photo.internal.PhotoCheck;
 import cn.gdeea.examphoto.photo.internal.SingleFace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,17 +92,20 @@ final class PhotoCheckEvaluation {
             for (Portrait p : portraits) {
                 work.add(pool.submit(() -> checkPortrait(p, labels, ids)));
             }
-            List<Violation> violations = Violations.all();
+            List<Violation> violations = new ArrayList<>(Violations.all());
+            int counted = violations.size();
+            violations.addAll(Violations.informational());
             for (int vi = 0; vi < violations.size(); vi++) {
                 Violation violation = violations.get(vi);
+                boolean informational = vi >= counted;
                 for (Portrait p : chosen(portraits, violation, vi)) {
-                    work.add(pool.submit(() -> checkViolation(violation, p)));
+                    work.add(pool.submit(() -> checkViolation(violation, p, informational)));
                 }
             }
             for (Future<?> f : work) {
                 f.get();
             }
-            table.note(String.format(java.util.Locale.ROOT,
+            table.note(String.format(Locale.ROOT,
                     "%d compliant portraits from %d source photos; checks after face detection took %.1f ms per photo "
                             + "on average (one thread).", portraits.size(), sources.size(),
                     checkNanos.get() / 1e6 / Math.max(1, checkedPhotos.get())));
@@ -127,7 +137,7 @@ final class PhotoCheckEvaluation {
         for (String check : labels.with(path, ids, PortraitLabels.Label.VIOLATES)) {
             Optional<CheckResult> result = result(report, check);
             table.violation("real photo (" + check + ")", check, result.map(r -> !r.pass()).orElse(false),
-                    result.isEmpty() && !report.pass());
+                    result.isEmpty() && !report.pass(), otherFailures(report, check, p));
         }
         if (report.face() != null) {
             FacePhoto photo = new FacePhoto(report.image(), report.face(), CheckSettings.defaults());
@@ -140,14 +150,32 @@ final class PhotoCheckEvaluation {
         }
     }
 
-    private void checkViolation(Violation violation, Portrait p) {
+    private void checkViolation(Violation violation, Portrait p, boolean informational) {
         Random random = new Random(CompliantPortraits.SEED ^ (violation.name() + "|" + p.source()).hashCode());
-        var image = violation.apply(p, random);
+        RgbImage image = violation.apply(p, random);
         write(image, violation.name(), p.source());
         PhotoCheckReport report = checker.check(image);
         Optional<CheckResult> result = result(report, violation.targetCheck());
-        table.violation(violation.name(), violation.targetCheck(), result.map(r -> !r.pass()).orElse(false),
-                result.isEmpty() && !report.pass());
+        boolean caught = result.map(r -> !r.pass()).orElse(false);
+        boolean earlier = result.isEmpty() && !report.pass();
+        Set<String> others = otherFailures(report, violation.targetCheck(), p);
+        if (informational) {
+            table.informational(violation.name(), violation.targetCheck(), caught, earlier, others);
+        } else {
+            table.violation(violation.name(), violation.targetCheck(), caught, earlier, others);
+        }
+    }
+
+    /**
+     * The checks other than {@code target} that failed although the portrait complied with them
+     * before the violation: what else the candidate would be told.
+     */
+    private static Set<String> otherFailures(PhotoCheckReport report, String target, Portrait before) {
+        Set<String> out = new TreeSet<>();
+        report.failures().stream().map(CheckResult::id)
+                .filter(id -> !id.equals(target) && before.compliantWith().contains(id))
+                .forEach(out::add);
+        return out;
     }
 
     /**
@@ -163,7 +191,7 @@ final class PhotoCheckEvaluation {
                 eligible.add(p);
             }
         }
-        java.util.Collections.shuffle(eligible, new Random(CompliantPortraits.SEED + index));
+        Collections.shuffle(eligible, new Random(CompliantPortraits.SEED + index));
         return eligible.subList(0, Math.min(perViolation, eligible.size()));
     }
 
@@ -171,7 +199,7 @@ final class PhotoCheckEvaluation {
         return report.checks().stream().filter(c -> c.id().equals(check)).findFirst();
     }
 
-    private void write(cn.gdeea.examphoto.image.RgbImage image, String kind, String source) {
+    private void write(RgbImage image, String kind, String source) {
         if (samples == null) {
             return;
         }
@@ -179,8 +207,8 @@ final class PhotoCheckEvaluation {
             Path dir = samples.resolve(kind);
             Files.createDirectories(dir);
             Canvas.writePng(image, dir.resolve(source.replaceAll("[/#]", "_") + ".png"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

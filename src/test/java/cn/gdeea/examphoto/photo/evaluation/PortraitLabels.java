@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,7 +62,7 @@ final class PortraitLabels {
                 excluded.add(f[0].strip());
             } else {
                 labels.computeIfAbsent(f[0].strip(), k -> new HashMap<>())
-                        .put(f[1].strip(), Label.valueOf(label.toUpperCase(java.util.Locale.ROOT)));
+                        .put(f[1].strip(), Label.valueOf(label.toUpperCase(Locale.ROOT)));
             }
         }
     }

@@ -149,7 +149,11 @@ final class PortraitRenderer {
                     continue;
                 }
                 double u = axes.u(x, 0);
-                double shade = 1.05 - 0.035 * u * u - 0.02 * Math.max(0, v - 3) + 0.08 * Math.exp(-sq(v - 3.1) * 4);
+                // Lit from the front: brighter on the shoulders' tops, darker to the sides and
+                // in the folds where the arms meet the chest.
+                double fold = v > 4.2 ? 0.14 * Math.exp(-sq((Math.abs(u) - 2.35) / 0.12)) * Math.min(1, v - 4.2) : 0;
+                double shade = 1.05 - 0.035 * Math.min(u * u, 9) - 0.02 * Math.max(0, Math.min(v, 8) - 3)
+                        + 0.08 * Math.exp(-sq(v - 3.1) * 4) - fold;
                 if (light != null) {
                     shade *= light.applyAsDouble(u, v);
                 }

@@ -14,7 +14,7 @@ import java.util.Random;
 /**
  * Backgrounds that are not a plain white wall, painted at the scale of the photo ({@code unit}
  * pixels per eye distance, about 6.3 cm): brick (red or painted white), patterned wallpaper,
- * rough plaster, and a room corner with a door frame, a poster, a shelf of books, a window and a
+ * grey rough plaster or concrete, and a room corner with a door frame, a poster, a shelf of books, a window and a
  * plant. Each is lit unevenly and slightly out of focus, as a wall half a metre behind is.
  */
 final class WallTextures {
@@ -71,14 +71,14 @@ final class WallTextures {
     }
 
     static Canvas plaster(int w, int h, double unit, Random r) {
-        int level = 150 + r.nextInt(70);
+        int level = 140 + r.nextInt(60);
         Color base = new Color(level, level - r.nextInt(6), level - 4 - r.nextInt(8));
         float[] coarse = Noise.field(w, h, unit * 1.2, r);
         float[] fine = Noise.field(w, h, unit * 0.12, r);
         Canvas c = new Canvas(w, h);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                double g = 1 + 0.14 * coarse[y * w + x] + 0.1 * fine[y * w + x];
+                double g = 1 + 0.14 * coarse[y * w + x] + 0.14 * fine[y * w + x];
                 set(c, x, y, base, g);
             }
         }

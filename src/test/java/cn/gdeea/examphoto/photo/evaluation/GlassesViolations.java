@@ -15,7 +15,6 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.QuadCurve2D;
 import java.awt.geom.RoundRectangle2D;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -24,7 +23,7 @@ import java.util.Random;
  * ears past the face contour, and the soft shadow the frame casts on the skin. Three styles: thin
  * metal rims, thick black acetate, and rimless lenses that show mainly as glare.
  */
-final class GlassesViolation implements Violation {
+final class GlassesViolations {
 
     enum Style { THIN_METAL, THICK_BLACK, RIMLESS_GLARE }
 
@@ -33,29 +32,25 @@ final class GlassesViolation implements Violation {
     private static final Color[] ACETATES = {
         new Color(16, 16, 18), new Color(58, 38, 28), new Color(30, 34, 58), new Color(22, 22, 22)};
 
-    private final Style style;
-
-    GlassesViolation(Style style) {
-        this.style = style;
+    private GlassesViolations() {
     }
 
-    static List<Violation> all() {
-        return List.of(new GlassesViolation(Style.THIN_METAL), new GlassesViolation(Style.THICK_BLACK),
-                new GlassesViolation(Style.RIMLESS_GLARE));
+    /** Thin metal rims (gold, silver, gunmetal, black), 1.6–2.8% of the eye distance thick. */
+    static Violation thinMetal() {
+        return Violations.of("glasses_thin_metal", "glasses", (p, r) -> draw(p, r, Style.THIN_METAL));
     }
 
-    @Override
-    public String name() {
-        return "glasses_" + style.name().toLowerCase();
+    /** Thick acetate frames, black, dark brown or navy, 5–8.5% of the eye distance thick. */
+    static Violation thickBlack() {
+        return Violations.of("glasses_thick_black", "glasses", (p, r) -> draw(p, r, Style.THICK_BLACK));
     }
 
-    @Override
-    public String targetCheck() {
-        return "glasses";
+    /** Rimless lenses: faint lens edges, a thin bridge and temples, and glare on one or both lenses. */
+    static Violation rimlessWithGlare() {
+        return Violations.of("glasses_rimless_glare", "glasses", (p, r) -> draw(p, r, Style.RIMLESS_GLARE));
     }
 
-    @Override
-    public RgbImage apply(Portrait portrait, Random random) {
+    private static RgbImage draw(Portrait portrait, Random random, Style style) {
         FaceOverlay overlay = new FaceOverlay(portrait.image(), portrait.face().landmarks());
         double dx = random.nextDouble() * 0.04;
         double dy = 0.02 + random.nextDouble() * 0.05;
