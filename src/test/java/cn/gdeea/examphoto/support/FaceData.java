@@ -1,5 +1,6 @@
 package cn.gdeea.examphoto.support;
 
+import cn.gdeea.examphoto.image.Images;
 import cn.gdeea.examphoto.image.RgbImage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -64,22 +65,9 @@ public final class FaceData {
             if (decoded == null) {
                 throw new IOException("not an image: " + file);
             }
-            return fromBufferedImage(decoded);
+            return Images.fromBufferedImage(decoded);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static RgbImage fromBufferedImage(BufferedImage source) {
-        BufferedImage rgb = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        rgb.getGraphics().drawImage(source, 0, 0, null);
-        byte[] bgr = ((java.awt.image.DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
-        byte[] out = new byte[bgr.length];
-        for (int i = 0; i < bgr.length; i += 3) {
-            out[i] = bgr[i + 2];
-            out[i + 1] = bgr[i + 1];
-            out[i + 2] = bgr[i];
-        }
-        return new RgbImage(source.getWidth(), source.getHeight(), out);
     }
 }

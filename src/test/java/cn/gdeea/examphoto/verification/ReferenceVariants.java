@@ -3,7 +3,7 @@ package cn.gdeea.examphoto.verification;
 import cn.gdeea.examphoto.face.DetectedFace;
 import cn.gdeea.examphoto.face.Point;
 import cn.gdeea.examphoto.image.RgbImage;
-import cn.gdeea.examphoto.support.FaceData;
+import cn.gdeea.examphoto.image.Images;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -56,25 +56,13 @@ enum ReferenceVariants {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         g.translate(width / 2.0 - eyes.x() * scale, height * EYE_LINE_SHARE - eyes.y() * scale);
         g.scale(scale, scale);
-        g.drawImage(toBufferedImage(photo), 0, 0, null);
+        g.drawImage(Images.toBufferedImage(photo), 0, 0, null);
         g.dispose();
-        return FaceData.fromBufferedImage(jpegRoundTrip(out, jpegQuality));
+        return Images.fromBufferedImage(jpegRoundTrip(out, jpegQuality));
     }
 
     private static Point midpoint(Point a, Point b) {
         return new Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
-    }
-
-    private static BufferedImage toBufferedImage(RgbImage image) {
-        BufferedImage b = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_3BYTE_BGR);
-        byte[] bgr = ((java.awt.image.DataBufferByte) b.getRaster().getDataBuffer()).getData();
-        byte[] rgb = image.pixels();
-        for (int i = 0; i < rgb.length; i += 3) {
-            bgr[i] = rgb[i + 2];
-            bgr[i + 1] = rgb[i + 1];
-            bgr[i + 2] = rgb[i];
-        }
-        return b;
     }
 
     private static BufferedImage jpegRoundTrip(BufferedImage image, float quality) {

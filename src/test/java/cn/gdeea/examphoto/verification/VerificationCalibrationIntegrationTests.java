@@ -82,26 +82,25 @@ class VerificationCalibrationIntegrationTests {
 
     @Test
     void acceptsNinetyNinePercentOfGenuinePairsAtTheOperatingThresholdWithFullPhotos() {
-        Roc roc = rocs.get(ReferenceVariants.AS_IS);
-        double threshold = VerificationSettings.defaults().threshold();
-        assertThat(roc.far(threshold)).isLessThanOrEqualTo(0.01);
-        assertThat(roc.tar(threshold)).isGreaterThanOrEqualTo(0.99);
+        assertMeetsBar(ReferenceVariants.AS_IS, 0.99);
     }
 
     @Test
     void acceptsNinetyNinePercentOfGenuinePairsWithIdPhotoReferences() {
-        Roc roc = rocs.get(ReferenceVariants.ID_PHOTO);
-        double threshold = VerificationSettings.defaults().threshold();
-        assertThat(roc.far(threshold)).isLessThanOrEqualTo(0.01);
-        assertThat(roc.tar(threshold)).isGreaterThanOrEqualTo(0.99);
+        assertMeetsBar(ReferenceVariants.ID_PHOTO, 0.99);
     }
 
     @Test
     void acceptsNinetyPercentOfGenuinePairsWithChipPhotoReferences() {
-        Roc roc = rocs.get(ReferenceVariants.CHIP);
+        assertMeetsBar(ReferenceVariants.CHIP, 0.90);
+    }
+
+    /** At the configured threshold: at most 1% of impostors accepted, at least {@code minTar} of genuine pairs. */
+    private static void assertMeetsBar(ReferenceVariants variant, double minTar) {
+        Roc roc = rocs.get(variant);
         double threshold = VerificationSettings.defaults().threshold();
-        assertThat(roc.far(threshold)).isLessThanOrEqualTo(0.01);
-        assertThat(roc.tar(threshold)).isGreaterThanOrEqualTo(0.90);
+        assertThat(roc.far(threshold)).as("FAR of %s", variant).isLessThanOrEqualTo(0.01);
+        assertThat(roc.tar(threshold)).as("TAR of %s", variant).isGreaterThanOrEqualTo(minTar);
     }
 
     private static String table(double threshold) {

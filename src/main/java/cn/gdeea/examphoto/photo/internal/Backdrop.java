@@ -68,7 +68,7 @@ final class Backdrop {
         if (memo != null && memo.photo().get() == photo) {
             return memo.backdrop();
         }
-        Backdrop backdrop = sample(photo.image(), FaceFrame.of(photo.face().landmarks()));
+        Backdrop backdrop = sample(photo.image(), photo.frame());
         LAST.set(new Memo(new WeakReference<>(photo), backdrop));
         return backdrop;
     }

@@ -27,7 +27,7 @@ final class ClothingContrastCheck implements PhotoCheck {
 
     @Override
     public CheckResult check(FacePhoto photo) {
-        FaceFrame frame = FaceFrame.of(photo.face().landmarks());
+        FaceFrame frame = photo.frame();
         double minDeltaE = photo.settings().get("clothing.min-delta-e", 18);
         Backdrop backdrop = Backdrop.of(photo);
         double chin = frame.v(8);

@@ -28,7 +28,7 @@ final class EarsCheck implements PhotoCheck {
 
     @Override
     public CheckResult check(FacePhoto photo) {
-        FaceFrame frame = FaceFrame.of(photo.face().landmarks());
+        FaceFrame frame = photo.frame();
         double[] covered = covered(photo, frame, photo.settings());
         double threshold = photo.settings().get("ears.max-covered", 0.8);
         int worse = covered[0] >= covered[1] ? -1 : 1;

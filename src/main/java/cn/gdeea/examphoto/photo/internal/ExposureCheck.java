@@ -28,7 +28,7 @@ final class ExposureCheck implements PhotoCheck {
     @Override
     public CheckResult check(FacePhoto photo) {
         CheckSettings s = photo.settings();
-        FaceFrame frame = FaceFrame.of(photo.face().landmarks());
+        FaceFrame frame = photo.frame();
         Face face = measure(photo.image(), frame);
         double photoLuma = meanLuma(photo.image());
         double maxClipped = s.get("exposure.max-clipped", 0.03);

@@ -25,7 +25,7 @@ final class EyesOpenCheck implements PhotoCheck {
         var landmarks = photo.face().landmarks();
         double ratio = (aspectRatio(landmarks.leftEye()) + aspectRatio(landmarks.rightEye())) / 2;
         double min = photo.settings().get("eyes-open.min-aspect-ratio", 0.18);
-        FaceFrame frame = FaceFrame.of(landmarks);
+        FaceFrame frame = photo.frame();
         var region = frame.imageBox(frame.u(36) - 0.15, -0.3, frame.u(45) + 0.15, 0.3);
         if (ratio >= min) {
             return CheckResult.passed(ID, ratio, min, region);

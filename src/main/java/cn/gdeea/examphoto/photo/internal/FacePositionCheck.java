@@ -24,7 +24,7 @@ final class FacePositionCheck implements PhotoCheck {
     @Override
     public CheckResult check(FacePhoto photo) {
         CheckSettings s = photo.settings();
-        FaceFrame frame = FaceFrame.of(photo.face().landmarks());
+        FaceFrame frame = photo.frame();
         double w = photo.image().width();
         double h = photo.image().height();
         // The head outline's middle (landmarks 0 and 16): unlike the eyes, it stays put when the head turns.

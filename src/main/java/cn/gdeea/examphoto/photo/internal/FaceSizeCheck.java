@@ -40,7 +40,7 @@ final class FaceSizeCheck implements PhotoCheck {
 
     /** Brow-to-chin height over the photo height. */
     static double share(FacePhoto photo) {
-        FaceFrame frame = FaceFrame.of(photo.face().landmarks());
+        FaceFrame frame = photo.frame();
         double brow = Double.MAX_VALUE;
         for (int i = 17; i <= 26; i++) {
             brow = Math.min(brow, frame.v(i));

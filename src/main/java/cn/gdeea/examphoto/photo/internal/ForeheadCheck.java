@@ -28,7 +28,7 @@ final class ForeheadCheck implements PhotoCheck {
 
     @Override
     public CheckResult check(FacePhoto photo) {
-        FaceFrame frame = FaceFrame.of(photo.face().landmarks());
+        FaceFrame frame = photo.frame();
         CheckSettings s = photo.settings();
         double share = skinShare(photo, frame, s);
         double threshold = s.get("forehead.min-skin", 0.5);

@@ -27,7 +27,7 @@ final class GlassesCheck implements PhotoCheck {
 
     @Override
     public CheckResult check(FacePhoto photo) {
-        FaceFrame frame = FaceFrame.of(photo.face().landmarks());
+        FaceFrame frame = photo.frame();
         double score = measure(photo, frame).score(photo.settings());
         double threshold = photo.settings().get("glasses.max-evidence", 2.1);
         Box region = frame.imageBox(-1.05, -0.45, 1.05, 0.5);

@@ -25,7 +25,7 @@ final class IlluminationCheck implements PhotoCheck {
 
     @Override
     public CheckResult check(FacePhoto photo) {
-        FaceFrame frame = FaceFrame.of(photo.face().landmarks());
+        FaceFrame frame = photo.frame();
         double imbalance = imbalance(photo, frame);
         double max = photo.settings().get("illumination.max-imbalance", 0.30);
         var region = frame.imageBox(-OUTER, TOP, OUTER, BOTTOM);

@@ -24,7 +24,7 @@ final class RetouchingCheck implements PhotoCheck {
 
     @Override
     public CheckResult check(FacePhoto photo) {
-        FaceFrame frame = FaceFrame.of(photo.face().landmarks());
+        FaceFrame frame = photo.frame();
         double ratio = textureRatio(photo, frame);
         double min = photo.settings().get("retouching.min-texture-ratio", 0.25);
         var region = frame.imageBox(-0.7, 0.25, 0.7, 0.55);

@@ -26,7 +26,7 @@ final class SharpnessCheck implements PhotoCheck {
 
     @Override
     public CheckResult check(FacePhoto photo) {
-        FaceFrame frame = FaceFrame.of(photo.face().landmarks());
+        FaceFrame frame = photo.frame();
         var region = frame.imageBox(-1.0, -0.7, 1.0, 1.4);
         double minEyeDistance = photo.settings().get("sharpness.min-eye-distance", 60);
         if (frame.unit() < minEyeDistance) {
