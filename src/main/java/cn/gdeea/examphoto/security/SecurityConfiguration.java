@@ -1,0 +1,72 @@
+package cn.gdeea.examphoto.security;
+
+import cn.gdeea.examphoto.web.ApiError;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. Stateless: every request carries a bearer token, nothing lives in one node's
+ * memory, and since no cookie authenticates, cross-site request forgery has nothing to ride on.
+ * Candidates reach {@code /api/candidate/**}, staff {@code /api/staff/**}, admins also
+ * {@code /api/admin/**}; per-point and per-candidate rules are enforced by the services.
+ */
+@Configuration
+@EnableMethodSecurity
+@EnableScheduling
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, JdbcClient jdbc, ObjectMapper json) throws Exception {
+        return http
+                .csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, jdbc), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/candidate/session", "/api/staff/session").permitAll()
+                        .requestMatchers("/api/candidate/public/**").permitAll()
+                        .requestMatchers("/api/candidate/**").hasRole("CANDIDATE")
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/staff/**").hasAnyRole("REVIEWER", "ADMIN")
+                        .requestMatchers("/api/**").denyAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> write(res, json, new ApiError(401,
+                                "auth.required", "请先登录", "Please log in", null)))
+                        .accessDeniedHandler((req, res, ex) -> write(res, json, new ApiError(403,
+                                "auth.forbidden", "无权访问", "Access denied", null))))
+                .build();
+    }
+
+    /** bcrypt; hashes imported from the registration system in bcrypt form are taken as they are. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper json, ApiError error) throws IOException {
+        response.setStatus(error.status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), error);
+    }
+}

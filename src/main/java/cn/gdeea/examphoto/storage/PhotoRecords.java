@@ -1,0 +1,78 @@
+package cn.gdeea.examphoto.storage;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stores a candidate's photo: the file first, then its {@code photo} row in the caller's
+ * transaction. If that transaction rolls back the file has no row, and the sweeper removes it
+ * after the grace period; a committed row always has its file.
+ */
+@Service
+public class PhotoRecords {
+
+    private final JdbcClient jdbc;
+    private final PhotoStorage storage;
+
+    public PhotoRecords(JdbcClient jdbc, PhotoStorage storage) {
+        this.jdbc = jdbc;
+        this.storage = storage;
+    }
+
+    /** Writes the file and inserts its row; returns the row's id. */
+    public long store(long candidateId, PhotoKind kind, byte[] bytes, String contentType, Integer width, Integer height) {
+        String key = PhotoKeys.newPhotoKey(extension(contentType));
+        storage.put(key, bytes, contentType);
+        GeneratedKeyHolder id = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into photo (candidate_id, kind, storage_key, content_type, size_bytes, width, height, sha256, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(candidateId, kind.name(), key, contentType, bytes.length, width, height, sha256(bytes),
+                        OffsetDateTime.now(ZoneOffset.UTC))
+                .update(id, "id");
+        return id.getKey().longValue();
+    }
+
+    /** The photo's metadata. */
+    public Optional<StoredPhoto> find(long photoId) {
+        return jdbc.sql("select id, candidate_id, kind, storage_key, content_type, size_bytes, width, height, created_at from photo where id = ?")
+                .param(photoId)
+                .query((rs, n) -> new StoredPhoto(rs.getLong(1), rs.getLong(2), PhotoKind.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getInt(6), (Integer) rs.getObject(7),
+                        (Integer) rs.getObject(8), rs.getObject(9, OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** The photo's bytes; callers check that the requester may see {@link StoredPhoto#candidateId()}. */
+    public Optional<byte[]> bytes(StoredPhoto photo) {
+        return storage.get(photo.storageKey());
+    }
+
+    static String extension(String contentType) {
+        return switch (contentType) {
+            case "image/png" -> "png";
+            case "image/webp" -> "webp";
+            default -> "jpg";
+        };
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A stored photo's row. */
+    public record StoredPhoto(long id, long candidateId, PhotoKind kind, String storageKey, String contentType,
+                              int sizeBytes, Integer width, Integer height, OffsetDateTime createdAt) {
+    }
+}

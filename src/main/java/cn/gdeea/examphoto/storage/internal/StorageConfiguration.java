@@ -1,0 +1,18 @@
+package cn.gdeea.examphoto.storage.internal;
+
+import cn.gdeea.examphoto.storage.PhotoStorage;
+import cn.gdeea.examphoto.storage.StorageSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Chooses the photo store from {@code examphoto.storage.type}. */
+@Configuration
+class StorageConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "examphoto.storage.type", havingValue = "filesystem", matchIfMissing = true)
+    PhotoStorage fileSystemPhotoStorage(StorageSettings settings) {
+        return new FileSystemPhotoStorage(settings.directory());
+    }
+}
