@@ -1,0 +1,105 @@
+package cn.gdeea.examphoto.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gdeea.examphoto.settings.Setting;
+import cn.gdeea.examphoto.settings.SettingsService;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What every client relies on, whatever the database: health and metrics, the OpenAPI
+ * description, the one error shape for anonymous and forged requests, run-time settings.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
+abstract class ApiBasicsContract {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    SettingsService settings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void reportsHealthAndPrometheusMetrics() {
+        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).containsEntry("status", "UP");
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("jvm_memory_used_bytes").contains("hikaricp_connections_active");
+    }
+
+    @Test
+    void hidesActuatorEndpointsThatExposeInternals() {
+        assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode().is4xxClientError()).isTrue();
+        assertThat(http.getForEntity("/actuator/heapdump", String.class).getStatusCode().is4xxClientError()).isTrue();
+    }
+
+    @Test
+    void servesTheOpenApiDescriptionAndSwaggerUi() {
+        ResponseEntity<Map> docs = http.getForEntity("/v3/api-docs", Map.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).containsKeys("openapi", "paths", "components");
+        ResponseEntity<String> ui = http.getForEntity("/swagger-ui/index.html", String.class);
+        assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ui.getBody()).contains("swagger-ui");
+    }
+
+    @Test
+    void answersAnonymousAndForgedRequestsWithTheErrorShape() {
+        ResponseEntity<ApiError> anonymous = http.getForEntity("/api/candidate/me", ApiError.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getBody().code()).isEqualTo("auth.required");
+        assertThat(anonymous.getBody().message()).isEqualTo("请先登录");
+        assertThat(anonymous.getBody().messageEn()).isEqualTo("Please log in");
+
+        HttpHeaders forged = new HttpHeaders();
+        forged.setBearerAuth("not-a-token-anyone-was-given");
+        for (String path : new String[] {"/api/candidate/me", "/api/staff/me", "/api/admin/settings"}) {
+            ResponseEntity<ApiError> r = http.exchange(path, HttpMethod.GET, new HttpEntity<>(forged), ApiError.class);
+            assertThat(r.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(r.getBody().code()).as(path).isEqualTo("auth.required");
+        }
+    }
+
+    @Test
+    void refusesUnknownApiPathsWithoutSayingWhatExists() {
+        ResponseEntity<ApiError> r = http.getForEntity("/api/nothing-here", ApiError.class);
+        assertThat(r.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(r.getBody().code()).startsWith("auth.");
+    }
+
+    @Test
+    void settingsFallBackToDefaultsAndRefuseInvalidValues() {
+        assertThat(settings.attemptLimit()).isEqualTo(3);
+        assertThat(settings.candidateNumberPattern().matcher("26440101123456").matches()).isTrue();
+        assertThat(settings.candidateNumberPattern().matcher("26450101123456").matches()).isFalse();
+
+        assertThatThrownBy(() -> settings.update(Setting.ATTEMPT_LIMIT, "zero", "staff:test"))
+                .isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> settings.update(Setting.CANDIDATE_NUMBER_PATTERN, "([", "staff:test"))
+                .isInstanceOf(ApiException.class);
+        assertThat(jdbc.sql("select count(*) from setting").query(Long.class).single()).isZero();
+
+        settings.update(Setting.ATTEMPT_LIMIT, "5", "staff:test");
+        assertThat(settings.attemptLimit()).isEqualTo(5);
+        settings.update(Setting.ATTEMPT_LIMIT, "3", "staff:test");
+        assertThat(settings.attemptLimit()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from setting").query(Long.class).single()).isOne();
+    }
+}
