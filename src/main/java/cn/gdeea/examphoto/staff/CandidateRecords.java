@@ -66,7 +66,7 @@ public class CandidateRecords {
                 select c.id, c.candidate_number, c.name, c.document_type, c.city, c.point_code, p.name, c.state,
                        c.attempts_used, c.rare_name
                 from candidate c join registration_point p on p.code = c.point_code
-                where """ + where + " order by c.candidate_number limit :limit offset :offset")
+                where """ + " " + where + " order by c.candidate_number limit :limit offset :offset")
                 .param("limit", limit).param("offset", Math.max(0, page) * limit);
         var count = jdbc.sql("select count(*) from candidate c where " + where);
         if (points != null) {
