@@ -1,0 +1,25 @@
+package cn.gdeea.examphoto.dashboard;
+
+import cn.gdeea.examphoto.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "dashboard", description = "Collection progress by city and registration point")
+@RestController
+class DashboardController {
+
+    private final Dashboard dashboard;
+
+    DashboardController(Dashboard dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    @Operation(summary = "Counts by state overall, per city and per point (reviewer: own points)")
+    @GetMapping("/api/staff/dashboard")
+    Dashboard.Progress progress(@AuthenticationPrincipal AuthenticatedUser user) {
+        return dashboard.progress(user);
+    }
+}
