@@ -19,9 +19,12 @@ class Uploads {
     private final Profile profile;
     private final Portraits portraits;
     private final StateTransitions transitions;
+    private final Verifications verifications;
     private final TransactionTemplate tx;
 
-    Uploads(Profile profile, Portraits portraits, StateTransitions transitions, TransactionTemplate tx) {
+    Uploads(Profile profile, Portraits portraits, StateTransitions transitions, Verifications verifications,
+            TransactionTemplate tx) {
+        this.verifications = verifications;
         this.profile = profile;
         this.portraits = portraits;
         this.transitions = transitions;
@@ -42,6 +45,9 @@ class Uploads {
             }
             return id;
         });
+        if (p.report().pass()) {
+            verifications.prepareReference(c);
+        }
         return new UploadResult(submissionId, p.report().pass(),
                 p.report().checks().stream().map(Portraits.CheckView::of).toList(),
                 "/api/candidate/submissions/" + submissionId + "/photo",

@@ -155,6 +155,16 @@ class Verifications {
                 EmbeddedFaceVerifier.similarity(reference.get(), Descriptors.fromBytes(s.descriptor())), threshold);
     }
 
+    /**
+     * Computes and caches the reference descriptor ahead of the first attempt (called when a photo
+     * passes the checks), so that attempts themselves only compare two stored descriptors.
+     */
+    void prepareReference(CandidateRow c) {
+        if (c.referenceDescriptor() == null && external.isEmpty()) {
+            referenceDescriptor(c);
+        }
+    }
+
     /** The reference photo's descriptor, computed once and cached on the candidate row. */
     private Optional<float[]> referenceDescriptor(CandidateRow c) {
         if (c.referenceDescriptor() != null) {
