@@ -3,6 +3,7 @@ package cn.gdeea.examphoto.candidate.internal;
 import cn.gdeea.examphoto.candidate.CandidateState;
 import cn.gdeea.examphoto.candidate.StateTransitions;
 import cn.gdeea.examphoto.image.ImageDecoder;
+import cn.gdeea.examphoto.image.ImageLimits;
 import cn.gdeea.examphoto.image.ImageRejectedException;
 import cn.gdeea.examphoto.settings.SettingsService;
 import cn.gdeea.examphoto.storage.PhotoRecords;
@@ -41,14 +42,15 @@ class Verifications {
     private final EmbeddedFaceVerifier embedded;
     private final Optional<HttpFaceVerifier> external;
     private final PhotoRecords photos;
-    private final ImageDecoder decoder;
+    /** Reference photos come from the roster, not from uploads: the upload byte limit does not apply to them. */
+    private final ImageDecoder referenceDecoder = new ImageDecoder(ImageLimits.defaults());
     private final ProcessingGate gate;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
     Verifications(Profile profile, Submissions submissions, Candidates candidates, ManualRouting routing,
                   StateTransitions transitions, SettingsService settings, EmbeddedFaceVerifier embedded,
-                  ObjectProvider<HttpFaceVerifier> external, PhotoRecords photos, ImageDecoder decoder,
+                  ObjectProvider<HttpFaceVerifier> external, PhotoRecords photos,
                   ProcessingGate gate, JdbcClient jdbc, TransactionTemplate tx) {
         this.profile = profile;
         this.submissions = submissions;
@@ -59,7 +61,6 @@ class Verifications {
         this.embedded = embedded;
         this.external = Optional.ofNullable(external.getIfAvailable());
         this.photos = photos;
-        this.decoder = decoder;
         this.gate = gate;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -176,7 +177,7 @@ class Verifications {
         }
         Optional<float[]> descriptor = gate.run(() -> {
             try {
-                return embedded.describeLargestFace(decoder.decode(bytes.get(), "reference").image());
+                return embedded.describeLargestFace(referenceDecoder.decode(bytes.get(), "reference").image());
             } catch (ImageRejectedException e) {
                 return Optional.<float[]>empty();
             }
