@@ -1,0 +1,84 @@
+package cn.gdeea.examphoto.candidate.internal;
+
+import cn.gdeea.examphoto.settings.Setting;
+import cn.gdeea.examphoto.settings.SettingsService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "candidate session", description = "考生登录")
+@RestController
+@RequestMapping("/api/candidate")
+class CandidateSessionController {
+
+    private final Sessions sessions;
+    private final SettingsService settings;
+
+    CandidateSessionController(Sessions sessions, SettingsService settings) {
+        this.sessions = sessions;
+        this.settings = settings;
+    }
+
+    @Operation(summary = "Login page settings: number format, texts, attempt limit")
+    @GetMapping("/public/config")
+    PublicConfig config() {
+        return new PublicConfig(settings.get(Setting.CANDIDATE_NUMBER_PATTERN), settings.get(Setting.CANDIDATE_NUMBER_HINT),
+                settings.get(Setting.FORGOT_PASSWORD_TEXT), settings.get(Setting.AGREEMENT_TEXT), settings.attemptLimit());
+    }
+
+    @Operation(summary = "Checks a candidate number's format as typed (never whether it exists)")
+    @GetMapping("/public/number-check")
+    NumberCheck numberCheck(@RequestParam(defaultValue = "") String number) {
+        if (settings.candidateNumberPattern().matcher(number.trim()).matches()) {
+            return new NumberCheck(true, "", "");
+        }
+        return new NumberCheck(false, settings.get(Setting.CANDIDATE_NUMBER_HINT),
+                "The candidate number does not have the expected format");
+    }
+
+    @Operation(summary = "Login with candidate number and password; returns a bearer token")
+    @PostMapping("/session")
+    Sessions.Session login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        return sessions.login(body.candidateNumber(), body.password(), Boolean.TRUE.equals(body.agreementAccepted()),
+                request.getRemoteAddr());
+    }
+
+    @Operation(summary = "Logout: revokes the token")
+    @DeleteMapping("/session")
+    ResponseEntity<Void> logout(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        sessions.logout(authorization.substring(Math.min(7, authorization.length())).trim());
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(LoginThrottle.ThrottledException.class)
+    ResponseEntity<cn.gdeea.examphoto.web.ApiError> throttled(LoginThrottle.ThrottledException e) {
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(e.toError());
+    }
+
+    record PublicConfig(String numberPattern, String numberHint, String forgotPasswordText, String agreementText,
+                        int attemptLimit) {
+    }
+
+    record NumberCheck(boolean valid, String message, String messageEn) {
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 32) String candidateNumber, @NotBlank @Size(max = 200) String password,
+                        @NotNull Boolean agreementAccepted) {
+    }
+}
