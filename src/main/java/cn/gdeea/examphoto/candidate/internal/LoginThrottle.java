@@ -1,5 +1,6 @@
 package cn.gdeea.examphoto.candidate.internal;
 
+import cn.gdeea.examphoto.security.SharedBucketStore;
 import cn.gdeea.examphoto.web.ApiException;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -15,13 +16,13 @@ import org.springframework.stereotype.Component;
 /**
  * Throttles candidate logins (SPEC §9): per candidate number, {@code failures-per-number} failed
  * logins per {@code number-window}; per client address, {@code attempts-per-address} tries per
- * {@code address-window}. The buckets live in the shared database ({@link JdbcBucketStore}), so
+ * {@code address-window}. The buckets live in the shared database ({@link SharedBucketStore}), so
  * the limits hold across every node.
  */
 @Component
 class LoginThrottle {
 
-    private final JdbcBucketStore store;
+    private final SharedBucketStore store;
     private final BucketConfiguration perNumber;
     private final BucketConfiguration perAddress;
 
@@ -30,7 +31,7 @@ class LoginThrottle {
                   @Value("${examphoto.candidate.login.number-window:PT15M}") Duration numberWindow,
                   @Value("${examphoto.candidate.login.attempts-per-address:30}") int attemptsPerAddress,
                   @Value("${examphoto.candidate.login.address-window:PT1M}") Duration addressWindow) {
-        this.store = new JdbcBucketStore(jdbc, numberWindow.plus(addressWindow).plusMinutes(5));
+        this.store = new SharedBucketStore(jdbc, numberWindow.plus(addressWindow).plusMinutes(5));
         this.perNumber = BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(failuresPerNumber).refillGreedy(failuresPerNumber, numberWindow)).build();
         this.perAddress = BucketConfiguration.builder()

@@ -1,5 +1,6 @@
 package cn.gdeea.examphoto.candidate.internal;
 
+import cn.gdeea.examphoto.verification.DescriptorCodec;
 import cn.gdeea.examphoto.face.FaceEngine;
 import cn.gdeea.examphoto.image.DecodedImage;
 import cn.gdeea.examphoto.image.ImageDecoder;
@@ -104,7 +105,7 @@ class Portraits {
                 insert into submission (candidate_id, photo_id, standard_photo_id, checks_passed, check_report, descriptor, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(candidateId, photoId, standardId, p.report().pass(), reportJson(p.report().checks()),
-                        p.descriptor() == null ? null : Descriptors.toBytes(p.descriptor()),
+                        p.descriptor() == null ? null : DescriptorCodec.toBytes(p.descriptor()),
                         OffsetDateTime.now(ZoneOffset.UTC))
                 .update(key, "id");
         return key.getKey().longValue();

@@ -1,5 +1,6 @@
 package cn.gdeea.examphoto.candidate.internal;
 
+import cn.gdeea.examphoto.verification.DescriptorCodec;
 import cn.gdeea.examphoto.candidate.CandidateState;
 import cn.gdeea.examphoto.candidate.StateTransitions;
 import cn.gdeea.examphoto.image.ImageDecoder;
@@ -153,7 +154,7 @@ class Verifications {
             return VerificationResult.undecided(VerificationResult.REFERENCE_NO_FACE, threshold);
         }
         return VerificationResult.decided(
-                EmbeddedFaceVerifier.similarity(reference.get(), Descriptors.fromBytes(s.descriptor())), threshold);
+                EmbeddedFaceVerifier.similarity(reference.get(), DescriptorCodec.fromBytes(s.descriptor())), threshold);
     }
 
     /**
@@ -169,7 +170,7 @@ class Verifications {
     /** The reference photo's descriptor, computed once and cached on the candidate row. */
     private Optional<float[]> referenceDescriptor(CandidateRow c) {
         if (c.referenceDescriptor() != null) {
-            return Optional.of(Descriptors.fromBytes(c.referenceDescriptor()));
+            return Optional.of(DescriptorCodec.fromBytes(c.referenceDescriptor()));
         }
         Optional<byte[]> bytes = Optional.ofNullable(c.referencePhotoId()).flatMap(photos::find).flatMap(photos::bytes);
         if (bytes.isEmpty()) {
@@ -182,7 +183,7 @@ class Verifications {
                 return Optional.<float[]>empty();
             }
         });
-        descriptor.ifPresent(d -> candidates.cacheReferenceDescriptor(c.id(), Descriptors.toBytes(d)));
+        descriptor.ifPresent(d -> candidates.cacheReferenceDescriptor(c.id(), DescriptorCodec.toBytes(d)));
         return descriptor;
     }
 

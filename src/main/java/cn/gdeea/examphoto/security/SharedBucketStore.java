@@ -1,4 +1,4 @@
-package cn.gdeea.examphoto.candidate.internal;
+package cn.gdeea.examphoto.security;
 
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
@@ -15,17 +15,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Bucket4j buckets kept in the shared database table {@code login_bucket}, so that every node
- * counts the same failures. Bucket4j's own JDBC modules lock rows with vendor-specific SQL (and
+ * counts the same failures (candidate and staff login throttles). Bucket4j's own JDBC modules lock rows with vendor-specific SQL (and
  * have no H2 variant); a compare-and-swap on one row is plain SQL and runs unchanged on H2 and
  * PostgreSQL.
  */
-final class JdbcBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
+public final class SharedBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
 
     private final JdbcClient jdbc;
     private final Duration keep;
 
     /** @param keep how long an untouched bucket is kept (longer than its longest refill) */
-    JdbcBucketStore(JdbcClient jdbc, Duration keep) {
+    public SharedBucketStore(JdbcClient jdbc, Duration keep) {
         super(ClientSideConfig.getDefault());
         this.jdbc = jdbc;
         this.keep = keep;
@@ -78,7 +78,7 @@ final class JdbcBucketStore extends AbstractCompareAndSwapBasedProxyManager<Stri
     }
 
     /** Drops buckets nobody touched for {@code keep}: they would be full again anyway. */
-    void purgeExpired() {
+    public void purgeExpired() {
         jdbc.sql("delete from login_bucket where expires_at < ?").param(OffsetDateTime.now(ZoneOffset.UTC)).update();
     }
 }
