@@ -24,13 +24,13 @@ public class StaffLogin {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final TokenService tokens;
-    private final LoginThrottle throttle;
+    private final StaffLoginThrottle throttle;
     private final StaffAccounts accounts;
     private final AuditLog audit;
     /** Compared against when the username is unknown, so both failures take the same time. */
     private final String decoyHash;
 
-    public StaffLogin(JdbcClient jdbc, PasswordEncoder encoder, TokenService tokens, LoginThrottle throttle,
+    public StaffLogin(JdbcClient jdbc, PasswordEncoder encoder, TokenService tokens, StaffLoginThrottle throttle,
                       StaffAccounts accounts, AuditLog audit) {
         this.jdbc = jdbc;
         this.encoder = encoder;

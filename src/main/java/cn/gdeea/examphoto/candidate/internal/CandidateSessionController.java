@@ -65,8 +65,8 @@ class CandidateSessionController {
         return ResponseEntity.noContent().build();
     }
 
-    @ExceptionHandler(LoginThrottle.ThrottledException.class)
-    ResponseEntity<cn.gdeea.examphoto.web.ApiError> throttled(LoginThrottle.ThrottledException e) {
+    @ExceptionHandler(CandidateLoginThrottle.ThrottledException.class)
+    ResponseEntity<cn.gdeea.examphoto.web.ApiError> throttled(CandidateLoginThrottle.ThrottledException e) {
         return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(e.toError());
     }

@@ -20,13 +20,13 @@ class Sessions {
     private final Candidates candidates;
     private final PasswordEncoder passwords;
     private final TokenService tokens;
-    private final LoginThrottle throttle;
+    private final CandidateLoginThrottle throttle;
     private final Profile profile;
     private final Duration ttl;
     /** Compared against when the number is unknown, so that both answers take one bcrypt check. */
     private final String dummyHash;
 
-    Sessions(Candidates candidates, PasswordEncoder passwords, TokenService tokens, LoginThrottle throttle,
+    Sessions(Candidates candidates, PasswordEncoder passwords, TokenService tokens, CandidateLoginThrottle throttle,
              Profile profile, @Value("${examphoto.candidate.token-ttl:PT12H}") Duration ttl) {
         this.candidates = candidates;
         this.passwords = passwords;

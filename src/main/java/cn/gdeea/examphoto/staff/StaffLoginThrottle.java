@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
  * crawl. The buckets live in the shared database, so the limits hold across every node.
  */
 @Component
-class LoginThrottle {
+class StaffLoginThrottle {
 
     private final SharedBucketStore store;
     private final BucketConfiguration perUsername;
     private final BucketConfiguration perAddress;
 
-    LoginThrottle(JdbcClient jdbc,
+    StaffLoginThrottle(JdbcClient jdbc,
                   @Value("${examphoto.staff.login.per-username:10}") int perUsername,
                   @Value("${examphoto.staff.login.per-address:50}") int perAddress,
                   @Value("${examphoto.staff.login.window:PT15M}") Duration window) {

@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
  * the limits hold across every node.
  */
 @Component
-class LoginThrottle {
+class CandidateLoginThrottle {
 
     private final SharedBucketStore store;
     private final BucketConfiguration perNumber;
     private final BucketConfiguration perAddress;
 
-    LoginThrottle(JdbcClient jdbc,
+    CandidateLoginThrottle(JdbcClient jdbc,
                   @Value("${examphoto.candidate.login.failures-per-number:5}") int failuresPerNumber,
                   @Value("${examphoto.candidate.login.number-window:PT15M}") Duration numberWindow,
                   @Value("${examphoto.candidate.login.attempts-per-address:30}") int attemptsPerAddress,
