@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +35,7 @@ public final class RosterPipeline {
 
     /** Rows per transaction without photos: large enough for COPY to pay off, small enough for flat memory. */
     static final int CHUNK = 20_000;
-    /** With photos, a chunk's decoded files are in memory: keep it small. */
+    /** A chunk's photo files are in memory: at most this many per chunk. */
     static final int PHOTO_CHUNK = 200;
 
     private final RosterWriter writer;
@@ -57,63 +61,94 @@ public final class RosterPipeline {
     }
 
     public Counts run(Path file, RosterFiles.Inspection inspection, LongConsumer progress) throws IOException {
-        long rows = 0;
-        long inserted = 0;
-        long updated = 0;
-        AtomicLong rejected = new AtomicLong();
-        long stored = 0;
-        AtomicLong hashed = new AtomicLong();
-        long hashNanos = 0;
+        Totals totals = new Totals();
         Consumer<RowError> counting = new Consumer<>() {
             private long lastRow = -1;
 
+            // Validation (reading thread) and writing (writer thread) both report errors.
             @Override
-            public void accept(RowError e) {
+            public synchronized void accept(RowError e) {
                 if (e.rowNumber() != lastRow) {
-                    rejected.incrementAndGet();
+                    totals.rejected.incrementAndGet();
                     lastRow = e.rowNumber();
                 }
                 errors.accept(e);
             }
         };
-        int cores = Runtime.getRuntime().availableProcessors();
-        ForkJoinPool pool = new ForkJoinPool(cores);
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        // One chunk is written while the next is read and validated: the database and the parser
+        // each keep a core busy. At most two chunks are in memory.
+        ExecutorService writing = Executors.newSingleThreadExecutor(r -> new Thread(r, "roster-writer"));
+        Future<?> pending = CompletableFuture.completedFuture(null);
+        long rows = 0;
         try (RosterReader reader = RosterFiles.open(file, inspection)) {
-            boolean withPhotos = reader.columns().containsKey(Column.REFERENCE_PHOTO);
-            int chunkSize = withPhotos ? PHOTO_CHUNK : CHUNK;
-            List<RosterRow> chunk = new ArrayList<>(chunkSize);
-            RawRow raw;
+            List<RosterRow> chunk = new ArrayList<>();
+            int chunkPhotos = 0;
             boolean more = true;
             while (more) {
-                raw = reader.next();
+                RawRow raw = reader.next();
                 if (raw != null) {
                     rows++;
                     RosterRow row = validator.validate(raw, counting);
                     if (row != null) {
                         chunk.add(row);
+                        chunkPhotos += row.photoName != null ? 1 : 0;
                     }
                 }
                 more = raw != null;
-                if (chunk.size() >= chunkSize || (!more && !chunk.isEmpty())) {
-                    long t = System.nanoTime();
-                    long hashedBefore = hashed.get();
-                    List<RosterRow> ready = prepare(chunk, pool, hashed, counting);
-                    if (hashed.get() > hashedBefore) {
-                        hashNanos += System.nanoTime() - t;
-                    }
-                    RosterWriter.ChunkResult result = writer.write(ready, counting);
-                    inserted += result.inserted();
-                    updated += result.updated();
-                    stored += result.photos();
-                    chunk = new ArrayList<>(chunkSize);
-                    progress.accept(rows);
+                if (chunk.size() >= CHUNK || chunkPhotos >= PHOTO_CHUNK || (!more && !chunk.isEmpty())) {
+                    await(pending);
+                    List<RosterRow> full = chunk;
+                    long rowsSoFar = rows;
+                    pending = writing.submit(() -> {
+                        writeChunk(full, pool, totals, counting);
+                        progress.accept(rowsSoFar);
+                    });
+                    chunk = new ArrayList<>();
+                    chunkPhotos = 0;
                 }
             }
+            await(pending);
         } finally {
+            writing.shutdownNow();
             pool.shutdownNow();
         }
-        double rate = hashNanos == 0 ? 0 : hashed.get() / (hashNanos / 1e9);
-        return new Counts(rows, inserted, updated, rejected.get(), stored, hashed.get(), rate);
+        double rate = totals.hashNanos.get() == 0 ? 0 : totals.hashed.get() / (totals.hashNanos.get() / 1e9);
+        return new Counts(rows, totals.inserted.get(), totals.updated.get(), totals.rejected.get(),
+                totals.photos.get(), totals.hashed.get(), rate);
+    }
+
+    private void writeChunk(List<RosterRow> chunk, ForkJoinPool pool, Totals totals, Consumer<RowError> counting) {
+        long t = System.nanoTime();
+        long hashedBefore = totals.hashed.get();
+        List<RosterRow> ready = prepare(chunk, pool, totals.hashed, counting);
+        if (totals.hashed.get() > hashedBefore) {
+            totals.hashNanos.addAndGet(System.nanoTime() - t);
+        }
+        RosterWriter.ChunkResult result = writer.write(ready, counting);
+        totals.inserted.addAndGet(result.inserted());
+        totals.updated.addAndGet(result.updated());
+        totals.photos.addAndGet(result.photos());
+    }
+
+    private static void await(Future<?> pending) {
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("roster import interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static final class Totals {
+        final AtomicLong inserted = new AtomicLong();
+        final AtomicLong updated = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final AtomicLong photos = new AtomicLong();
+        final AtomicLong hashed = new AtomicLong();
+        final AtomicLong hashNanos = new AtomicLong();
     }
 
     /** Hashes and decodes in parallel; rows whose photo fails are reported (in row order) and dropped. */

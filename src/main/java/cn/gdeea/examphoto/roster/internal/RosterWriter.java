@@ -115,13 +115,19 @@ public class RosterWriter {
                 } else {
                     batch(connection, rows);
                 }
-                long rejected = rejectNewWithoutPassword(rows, errors);
+                if (pg) {
+                    // Temporary tables are never auto-analysed; without statistics the joins below
+                    // would be planned for an empty table.
+                    jdbc.sql("analyze roster_staging").update();
+                }
+                long[] counts = jdbc.sql("""
+                        select count(*), count(c.id), count(case when s.password_hash is null and c.id is null then 1 end)
+                        from roster_staging s left join candidate c on c.candidate_number = s.candidate_number""")
+                        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+                long rejected = counts[2] == 0 ? 0 : rejectNewWithoutPassword(rows, errors);
+                long existing = counts[1];
+                long total = counts[0] - rejected;
                 upsertPoints(connection, rows, pg);
-                long total = jdbc.sql("select count(*) from roster_staging").query(Long.class).single();
-                long existing = jdbc.sql("""
-                        select count(*) from roster_staging s
-                        where exists (select 1 from candidate c where c.candidate_number = s.candidate_number)""")
-                        .query(Long.class).single();
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 if (pg) {
                     jdbc.sql(UPSERT_POSTGRES).params(now, now).update();
@@ -129,7 +135,9 @@ public class RosterWriter {
                     jdbc.sql(UPSERT_H2).params(now, now, now).update();
                 }
                 long stored = storePhotos(rows);
-                jdbc.sql("delete from roster_staging").update();
+                if (!pg) {
+                    jdbc.sql("delete from roster_staging").update();
+                }
                 return new ChunkResult(total - existing, existing, rejected, stored);
             } catch (SQLException e) {
                 throw new IllegalStateException("roster chunk failed: SQL state " + e.getSQLState(), e);
