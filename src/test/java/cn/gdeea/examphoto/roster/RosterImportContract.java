@@ -243,6 +243,14 @@ abstract class RosterImportContract {
                     assertThat(e.toError().details()).extracting(d -> d.field())
                             .contains("document_type", "document_number", "city", "point_code");
                 });
+        Path zipNotXlsx = dir.resolve("fake.xlsx");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zipNotXlsx))) {
+            out.putNextEntry(new ZipEntry("hello.txt"));
+            out.write(1);
+            out.closeEntry();
+        }
+        assertThatThrownBy(() -> imports.check(zipNotXlsx, "fake.xlsx")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.toError().code()).isEqualTo("roster.unreadable"));
         Path headerOnly = Files.writeString(dir.resolve("header.csv"), HEADER + "\n");
         assertThatThrownBy(() -> imports.check(headerOnly, "header.csv")).isInstanceOf(ApiException.class);
     }

@@ -35,6 +35,8 @@ public final class RosterPipeline {
 
     /** Rows per transaction without photos: large enough for COPY to pay off, small enough for flat memory. */
     static final int CHUNK = 20_000;
+    /** Progress is reported every this many rows read. */
+    static final int PROGRESS_EVERY = 5_000;
     /** A chunk's photo files are in memory: at most this many per chunk. */
     static final int PHOTO_CHUNK = 200;
 
@@ -89,6 +91,9 @@ public final class RosterPipeline {
                 RawRow raw = reader.next();
                 if (raw != null) {
                     rows++;
+                    if (rows % PROGRESS_EVERY == 0) {
+                        progress.accept(rows);
+                    }
                     RosterRow row = validator.validate(raw, counting);
                     if (row != null) {
                         chunk.add(row);
@@ -99,11 +104,7 @@ public final class RosterPipeline {
                 if (chunk.size() >= CHUNK || chunkPhotos >= PHOTO_CHUNK || (!more && !chunk.isEmpty())) {
                     await(pending);
                     List<RosterRow> full = chunk;
-                    long rowsSoFar = rows;
-                    pending = writing.submit(() -> {
-                        writeChunk(full, pool, totals, counting);
-                        progress.accept(rowsSoFar);
-                    });
+                    pending = writing.submit(() -> writeChunk(full, pool, totals, counting));
                     chunk = new ArrayList<>();
                     chunkPhotos = 0;
                 }
