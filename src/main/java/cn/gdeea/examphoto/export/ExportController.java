@@ -4,8 +4,9 @@ import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.InputStream;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The admin's photo export (照片导出): start, follow, download. */
 @RestController
@@ -57,14 +57,12 @@ class ExportController {
 
     @GetMapping("/{jobId}/files/{pointCode}.zip")
     @Operation(summary = "Download one registration point's archive")
-    ResponseEntity<StreamingResponseBody> download(@PathVariable String jobId, @PathVariable String pointCode,
+    ResponseEntity<Resource> download(@PathVariable String jobId, @PathVariable String pointCode,
                                                    @AuthenticationPrincipal AuthenticatedUser user) {
         PhotoExport.Download download = exports.open(jobId, pointCode, user);
-        StreamingResponseBody body = out -> {
-            try (InputStream in = download.content()) {
-                in.transferTo(out);
-            }
-        };
+        // Streamed on the request thread (the resource converter copies and closes the stream): an
+        // asynchronous body would lose the stateless security context on its second dispatch.
+        Resource body = new InputStreamResource(download.content());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .contentLength(download.file().bytes())
