@@ -64,8 +64,13 @@ public final class PhotoFixtures {
 
     /** An upload and its standard photo in a submission; returns the submission id. */
     public Submission submission(Candidate candidate, int face, OffsetDateTime at) {
-        long upload = photos.store(candidate.id(), PhotoKind.UPLOAD, face(face), "image/jpeg", null, null);
-        long standard = photos.store(candidate.id(), PhotoKind.STANDARD, face(face), "image/jpeg", 480, 640);
+        return submission(candidate, face(face), face(face), at);
+    }
+
+    /** A submission of the given upload and standard photo bytes. */
+    public Submission submission(Candidate candidate, byte[] uploadJpeg, byte[] standardJpeg, OffsetDateTime at) {
+        long upload = photos.store(candidate.id(), PhotoKind.UPLOAD, uploadJpeg, "image/jpeg", null, null);
+        long standard = photos.store(candidate.id(), PhotoKind.STANDARD, standardJpeg, "image/jpeg", 480, 640);
         if (at != null) {
             jdbc.sql("update photo set created_at = ? where id in (?, ?)").params(at, upload, standard).update();
         }
