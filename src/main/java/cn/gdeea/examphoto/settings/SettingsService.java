@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Run-time settings: the admin's value from the database, else the configured default
- * ({@code examphoto.defaults.<key>}), else the built-in one. Read through a cache of a few seconds,
+ * ({@code examphoto.defaults.<key>}; for the threshold also {@code examphoto.verification.threshold}),
+ * else the built-in one. Read through a cache of a few seconds,
  * so a change made on one node reaches every node within {@link #REFRESH}.
  */
 @Service
@@ -100,7 +101,9 @@ public class SettingsService {
         if (Instant.now().isAfter(loadedAt.plus(REFRESH))) {
             Map<Setting, String> values = new EnumMap<>(Setting.class);
             for (Setting s : Setting.values()) {
-                values.put(s, environment.getProperty("examphoto.defaults." + s.key(), s.builtIn()));
+                String configured = s == Setting.VERIFICATION_THRESHOLD
+                        ? environment.getProperty("examphoto.verification.threshold", s.builtIn()) : s.builtIn();
+                values.put(s, environment.getProperty("examphoto.defaults." + s.key(), configured));
             }
             jdbc.sql("select name, setting_value from setting").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                     .list().forEach(row -> Setting.byKey(row[0]).ifPresent(s -> values.put(s, row[1])));
