@@ -207,6 +207,7 @@ class CandidateApiIntegrationTests {
         JsonNode config = f.tree(f.get("/api/candidate/public/config", null));
         assertThat(config.get("attemptLimit").asInt()).isEqualTo(3);
         assertThat(config.get("agreementText").asText()).contains("条例");
+        assertThat(config.get("hotlineText").asText()).contains("咨询电话");
     }
 
     @Test

@@ -38,7 +38,8 @@ class CandidateSessionController {
     @GetMapping("/public/config")
     PublicConfig config() {
         return new PublicConfig(settings.get(Setting.CANDIDATE_NUMBER_PATTERN), settings.get(Setting.CANDIDATE_NUMBER_HINT),
-                settings.get(Setting.FORGOT_PASSWORD_TEXT), settings.get(Setting.AGREEMENT_TEXT), settings.attemptLimit());
+                settings.get(Setting.FORGOT_PASSWORD_TEXT), settings.get(Setting.AGREEMENT_TEXT), settings.attemptLimit(),
+                settings.get(Setting.HOTLINE_TEXT));
     }
 
     @Operation(summary = "Checks a candidate number's format as typed (never whether it exists)")
@@ -71,8 +72,9 @@ class CandidateSessionController {
                 .body(e.toError());
     }
 
+    /** {@code hotlineText}: the "咨询电话" note shown before login, when the registration point is not yet known. */
     record PublicConfig(String numberPattern, String numberHint, String forgotPasswordText, String agreementText,
-                        int attemptLimit) {
+                        int attemptLimit, String hotlineText) {
     }
 
     record NumberCheck(boolean valid, String message, String messageEn) {

@@ -1,0 +1,97 @@
+export default {
+  app: { title: 'Guangdong Gaokao Candidate Photo Collection', side: 'Candidates', language: '中文', languageLabel: 'Switch language' },
+  common: {
+    back: 'Back', close: 'Close', ok: 'OK', cancel: 'Cancel', retry: 'Retry', more: 'More',
+    loading: 'Loading…', logout: 'Log out', hotline: 'Help line', faq: 'FAQ', myPhoto: 'My photo',
+    failed: 'Failed attempts', retake: 'Take a new photo', attemptsLeft: 'Verification attempts left: {n}',
+    point: 'Registration point: {name}', phone: 'Phone: {phone}', call: 'Call {phone}', noPhone: 'No phone number on record'
+  },
+  login: {
+    number: 'Candidate number', numberPlaceholder: 'Your gaokao candidate number', password: 'Password', passwordPlaceholder: 'Your registration password',
+    typed: '{n} digits typed', agree: 'I have read and accept ', agreement: 'the collection regulations',
+    agreementTitle: 'Collection regulations', mustAgree: 'Please read and accept the collection regulations',
+    submit: 'Log in', forgot: 'Forgot password', forgotTitle: 'Forgot password', note: 'Only pre-registered candidates can log in.',
+    showPassword: 'Show password', hidePassword: 'Hide password'
+  },
+  guide: {
+    title: 'Photo guide', intro: 'Take the photo as shown. A photo that fails the checks costs no verification attempt.',
+    right: 'Right', wrong: 'Wrong',
+    rule1: 'No glasses, ears and forehead visible; white wall, clothes of a different colour',
+    rule1a: 'No glasses', rule1b: 'Ears visible', rule1c: 'Forehead visible', rule1d: 'White wall', rule1e: 'Clothes differ from wall',
+    wGlasses: 'Glasses', wEars: 'Hair over ears', wFringe: 'Fringe over forehead', wBackground: 'Coloured background', wClothes: 'White on white',
+    rule2: 'Have someone else take it with the rear camera', rule2ok: 'Someone else, rear camera', rule2bad: 'Selfie (front camera)',
+    rule3: 'Stand 30–50 cm from the wall', rule3ok: '30–50 cm from the wall', rule3bad: 'Against the wall, shadow behind',
+    rule4: 'Even light, no half-shadowed face', rule4ok: 'Even light', rule4bad: 'Half-shadowed face',
+    tips: 'Face the camera, natural expression, eyes open; no hat or earrings; turn off beauty filters.',
+    start: 'Take the photo', attempts: 'Each candidate has {n} verification attempts.',
+    rareTitle: 'Rare characters in your name', rareManual: 'Request manual review', rareContinue: 'Continue with verification',
+    requested: 'Sent to manual review'
+  },
+  camera: {
+    title: 'Camera', titleKind: { PORTRAIT: 'Your portrait', ID_PORTRAIT: 'ID card: portrait side', ID_EMBLEM: 'ID card: emblem side', HAND_HELD: 'Holding your ID card' },
+    starting: 'Opening the camera…', frame: 'Fit head and shoulders into the outline', frameId: 'Hold the phone sideways; fill the frame with the card',
+    shutter: 'Take photo', retake: 'Retake', use: 'Use this photo', upload: 'Uploading {p}%', checking: 'Checking the photo…',
+    pick: 'Take or choose a photo', pickAlbum: 'Choose from album',
+    fallback: {
+      noApi: 'This browser cannot use the camera from a web page. Use the button below to take the photo with the camera app.',
+      notSecure: 'This page is not on a secure (HTTPS) connection, so the browser blocks the camera. Use the button below instead.',
+      denied: 'Camera permission was denied. Allow the camera in the browser settings and retry, or use the button below.',
+      noCamera: 'No camera was found. Use the button below to take or choose a photo.',
+      failed: 'The camera could not be opened (another app may be using it). Use the button below instead.'
+    },
+    hint: { dark: 'Too dark: find more light', bright: 'Too bright: avoid direct light', uneven: 'One side of the face is darker: face the light', ok: 'Light is fine' },
+    notLandscape: 'Please turn the phone sideways (landscape photo)',
+    previewAlt: 'The photo taken', videoLabel: 'Camera view',
+    badFile: 'This image cannot be read; please take a new photo'
+  },
+  check: {
+    title: 'Photo check', passed: 'The photo passed the checks', failed: 'The photo did not pass the checks', noAttempt: 'Photo checks cost no verification attempt.',
+    what: 'What to do: ', warnings: 'Notes', verify: 'Verify my identity', verifying: 'Verifying…',
+    verifyNote: 'Identity verification uses 1 attempt.', photoAlt: 'The uploaded photo', region: 'Problem area {n}'
+  },
+  verify: {
+    title: 'Identity verification', passed: 'Verification passed', failed: 'Verification failed',
+    confirm: 'Confirm and submit', confirming: 'Submitting…', collected: 'Photo collected',
+    check: 'Check the photo; submitting it completes the collection.', toReview: 'Send manual-review materials', seeFailed: 'See failed photos',
+    photoAlt: 'The verified standard photo'
+  },
+  result: {
+    title: 'My photo', collected: 'Photo collected', tap: 'Tap the photo to enlarge, pinch to zoom, tap anywhere to close.',
+    name: 'Name', number: 'Candidate number', document: 'Document', photoAlt: 'My collected photo', original: 'Original photo'
+  },
+  attempts: {
+    title: 'Failed attempts', none: 'No failed attempts', attempt: 'Attempt {n}', swipe: 'Swipe left or right',
+    reason: { below_threshold: 'The photo does not match your ID photo (not the candidate)', probe_no_face: 'No face found in the photo', other: 'Verification failed' },
+    causes: 'Possible causes: face features covered (fringe, hair) or glasses; not the candidate; make-up, beauty filters, cosmetic surgery; uneven light or local over-exposure.',
+    photoAlt: 'Photo of attempt {n}'
+  },
+  review: {
+    title: 'Manual review', intro: 'Take the following photos; your registration point reviews them.',
+    reason: {
+      ATTEMPTS_EXHAUSTED: 'Verification failed {n} times; please send manual-review materials.',
+      NON_ID_DOCUMENT: 'Your document ({doc}) is not a resident ID card, so automatic verification is impossible. Check your name and document number, then send manual-review materials.',
+      NO_REFERENCE: 'There is no ID photo to verify against; please send manual-review materials.',
+      RARE_NAME: 'Your name has rare characters and you chose manual review; please send the materials.'
+    },
+    guideTitle: 'How to photograph the ID card', guide1: 'Rear camera, phone held sideways (landscape)', guide2: 'All four corners visible, text sharp, no glare',
+    kind: { PORTRAIT: 'Your portrait (as in the photo guide)', ID_PORTRAIT: 'ID card portrait side', ID_EMBLEM: 'ID card emblem side', HAND_HELD: 'Holding your ID card' },
+    done: 'Uploaded', todo: 'Missing', take: 'Take', retake: 'Retake',
+    submit: 'Submit for review', submitting: 'Submitting…', incomplete: 'Upload all 4 items first',
+    pending: 'Under review', pendingText: 'Your materials were sent; the registration point is reviewing them. Log in again later to see the result.',
+    submittedAt: 'Submitted: {t}', rejected: 'Review rejected', rejectedReason: 'Reason: {r}', resubmit: 'Retake the items concerned and submit again.',
+    approved: 'Approved', refresh: 'Refresh', previewAlt: 'Preview: {kind}'
+  },
+  faq: {
+    title: 'FAQ',
+    items: [
+      { q: 'How do I start?', a: 'Open the collection address published by your registration point in a phone browser or in WeChat, and log in with your candidate number and password. Nothing to install.' },
+      { q: 'The page or the camera does not work?', a: 'Use a recent WeChat or phone browser (Chrome or the system browser on Android, Safari on iPhone with iOS 14.3 or later). Allow camera access when asked; otherwise tap "Take or choose a photo" to use the camera app.' },
+      { q: 'No candidate number or password?', a: 'Only pre-registered candidates can log in. Recover a forgotten password with the "forgot password" function of the registration system, or ask your registration point.' },
+      { q: 'Name or ID number wrong?', a: 'Ask your registration point or the local admissions office to correct it.' },
+      { q: 'Rare characters in the name?', a: 'Verification needs the name and ID number exactly as on the ID card; rare characters will likely make it fail. You can request manual review at once.' },
+      { q: 'Document other than an ID card?', a: 'With a military card, soldier card, passport and the like, automatic verification is impossible. Check your name, document number and photo, then send manual-review materials.' },
+      { q: 'Verification failed?', a: 'Each candidate has 3 attempts. Causes: fringe or hair over the face, glasses, not the candidate, make-up or beauty filters, uneven light. After 3 failures send manual-review materials.' }
+    ]
+  },
+  errors: { load: 'Loading failed; please retry' }
+}
