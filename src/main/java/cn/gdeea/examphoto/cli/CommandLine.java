@@ -20,7 +20,8 @@ public final class CommandLine {
     private static final Map<String, String> USAGES = Map.of(
             "check", "check FILE...                 photo-guide checks, one JSON line per file",
             "verify", "verify --pairs PAIRS.tsv       1:1 verification of path_a (reference) against path_b",
-            "standardize", "standardize IN OUT             write the standard photo (480×640 JPEG) of IN to OUT");
+            "standardize", "standardize IN OUT             write the standard photo (480×640 JPEG) of IN to OUT",
+            "import-roster", "import-roster FILE [--photos ZIP|DIR] [--spring.datasource.url=…]  import the roster (CSV/.xlsx) into the database");
 
     private CommandLine() {
     }
@@ -37,6 +38,7 @@ public final class CommandLine {
                 case "check" -> new CheckCommand(out, err).run(rest);
                 case "verify" -> new VerifyCommand(out, err).run(rest);
                 case "standardize" -> new StandardizeCommand(out, err).run(rest);
+                case "import-roster" -> new ImportRosterCommand(out, err).run(rest);
                 default -> usage(err);
             };
         } catch (UsageException e) {

@@ -4,6 +4,7 @@ import cn.gdeea.examphoto.web.ApiError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -29,7 +30,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @EnableScheduling
 class SecurityConfiguration {
 
+    /** Only with a web server: batch commands run the same context without one. */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, JdbcClient jdbc, ObjectMapper json) throws Exception {
         return http
                 .csrf(c -> c.disable())

@@ -41,7 +41,7 @@ public class StaffLogin {
         this.decoyHash = encoder.encode("decoy-password-never-used");
     }
 
-    @Transactional
+    /** Not one transaction: the throttle's count of a failed try must commit although the login fails. */
     public Session login(String username, String password, String address) {
         String name = username == null ? "" : username.trim();
         throttle.acquire(name, address == null ? "?" : address);

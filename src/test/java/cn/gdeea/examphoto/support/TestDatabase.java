@@ -63,6 +63,8 @@ public final class TestDatabase {
     }
 
     private static void photos(DynamicPropertyRegistry registry) {
+        // Tests start from an empty database; the demo seeding has its own tests that turn it on.
+        registry.add("examphoto.demo.enabled", () -> "false");
         try {
             Path folder = Files.createTempDirectory("examphoto-photos");
             registry.add("examphoto.storage.directory", folder::toString);

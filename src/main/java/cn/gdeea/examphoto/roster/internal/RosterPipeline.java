@@ -1,0 +1,226 @@
+package cn.gdeea.examphoto.roster.internal;
+
+import cn.gdeea.examphoto.image.DecodedImage;
+import cn.gdeea.examphoto.image.ImageDecoder;
+import cn.gdeea.examphoto.image.ImageRejectedException;
+import cn.gdeea.examphoto.roster.ReferencePhotos;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * One import's flow: stream the rows, validate them in file order, then per chunk hash the plain
+ * passwords and decode the reference photos on every core (bcrypt costs ~50-80 ms a password),
+ * then write the chunk in one transaction. Only one chunk is held in memory.
+ */
+public final class RosterPipeline {
+
+    /** Rows per transaction without photos: large enough for COPY to pay off, small enough for flat memory. */
+    static final int CHUNK = 20_000;
+    /** Progress is reported every this many rows read. */
+    static final int PROGRESS_EVERY = 5_000;
+    /** A chunk's photo files are in memory: at most this many per chunk. */
+    static final int PHOTO_CHUNK = 200;
+
+    private final RosterWriter writer;
+    private final PasswordEncoder passwords;
+    private final ImageDecoder decoder;
+    private final ReferencePhotos photos;
+    private final Consumer<RowError> errors;
+    private final RowValidator validator;
+
+    public RosterPipeline(RosterWriter writer, Pattern candidateNumber, PasswordEncoder passwords, ImageDecoder decoder,
+                          ReferencePhotos photos, boolean photosGiven, Consumer<RowError> errors) {
+        this.writer = writer;
+        this.passwords = passwords;
+        this.decoder = decoder;
+        this.photos = photos;
+        this.errors = errors;
+        this.validator = new RowValidator(candidateNumber, writer.pointCodes(), photosGiven);
+    }
+
+    /** The import's totals; {@code hashRate} is bcrypt hashes per second of wall time. */
+    public record Counts(long rows, long inserted, long updated, long rejected, long photos, long hashed,
+                         double hashRate) {
+    }
+
+    public Counts run(Path file, RosterFiles.Inspection inspection, LongConsumer progress) throws IOException {
+        Totals totals = new Totals();
+        Consumer<RowError> counting = new Consumer<>() {
+            private long lastRow = -1;
+
+            // Validation (reading thread) and writing (writer thread) both report errors.
+            @Override
+            public synchronized void accept(RowError e) {
+                if (e.rowNumber() != lastRow) {
+                    totals.rejected.incrementAndGet();
+                    lastRow = e.rowNumber();
+                }
+                errors.accept(e);
+            }
+        };
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        // One chunk is written while the next is read and validated: the database and the parser
+        // each keep a core busy. At most two chunks are in memory.
+        ExecutorService writing = Executors.newSingleThreadExecutor(r -> new Thread(r, "roster-writer"));
+        Future<?> pending = CompletableFuture.completedFuture(null);
+        long rows = 0;
+        try (RosterReader reader = RosterFiles.open(file, inspection)) {
+            List<RosterRow> chunk = new ArrayList<>();
+            int chunkPhotos = 0;
+            boolean more = true;
+            while (more) {
+                RawRow raw = reader.next();
+                if (raw != null) {
+                    rows++;
+                    if (rows % PROGRESS_EVERY == 0) {
+                        progress.accept(rows);
+                    }
+                    RosterRow row = validator.validate(raw, counting);
+                    if (row != null) {
+                        chunk.add(row);
+                        chunkPhotos += row.photoName != null ? 1 : 0;
+                    }
+                }
+                more = raw != null;
+                if (chunk.size() >= CHUNK || chunkPhotos >= PHOTO_CHUNK || (!more && !chunk.isEmpty())) {
+                    await(pending);
+                    List<RosterRow> full = chunk;
+                    pending = writing.submit(() -> writeChunk(full, pool, totals, counting));
+                    chunk = new ArrayList<>();
+                    chunkPhotos = 0;
+                }
+            }
+            await(pending);
+        } finally {
+            writing.shutdownNow();
+            pool.shutdownNow();
+        }
+        double rate = totals.hashNanos.get() == 0 ? 0 : totals.hashed.get() / (totals.hashNanos.get() / 1e9);
+        return new Counts(rows, totals.inserted.get(), totals.updated.get(), totals.rejected.get(),
+                totals.photos.get(), totals.hashed.get(), rate);
+    }
+
+    private void writeChunk(List<RosterRow> chunk, ForkJoinPool pool, Totals totals, Consumer<RowError> counting) {
+        long t = System.nanoTime();
+        long hashedBefore = totals.hashed.get();
+        List<RosterRow> ready = prepare(chunk, pool, totals.hashed, counting);
+        if (totals.hashed.get() > hashedBefore) {
+            totals.hashNanos.addAndGet(System.nanoTime() - t);
+        }
+        RosterWriter.ChunkResult result = writer.write(ready, counting);
+        totals.inserted.addAndGet(result.inserted());
+        totals.updated.addAndGet(result.updated());
+        totals.photos.addAndGet(result.photos());
+    }
+
+    private static void await(Future<?> pending) {
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("roster import interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static final class Totals {
+        final AtomicLong inserted = new AtomicLong();
+        final AtomicLong updated = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final AtomicLong photos = new AtomicLong();
+        final AtomicLong hashed = new AtomicLong();
+        final AtomicLong hashNanos = new AtomicLong();
+    }
+
+    /** Hashes and decodes in parallel; rows whose photo fails are reported (in row order) and dropped. */
+    private List<RosterRow> prepare(List<RosterRow> chunk, ForkJoinPool pool, AtomicLong hashed,
+                                    Consumer<RowError> counting) {
+        boolean work = chunk.stream().anyMatch(r -> r.password != null || r.photoName != null);
+        if (!work) {
+            return chunk;
+        }
+        ConcurrentLinkedQueue<RowError> photoErrors = new ConcurrentLinkedQueue<>();
+        try {
+            pool.submit(() -> chunk.parallelStream().forEach(r -> {
+                if (r.password != null) {
+                    r.passwordHash = passwords.encode(r.password);
+                    r.password = null;
+                    hashed.incrementAndGet();
+                }
+                if (r.photoName != null) {
+                    loadPhoto(r).ifPresent(photoErrors::add);
+                }
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("roster import interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        if (photoErrors.isEmpty()) {
+            return chunk;
+        }
+        List<RowError> sorted = new ArrayList<>(photoErrors);
+        sorted.sort(Comparator.comparingLong(RowError::rowNumber));
+        sorted.forEach(counting);
+        var failed = sorted.stream().map(RowError::rowNumber).collect(java.util.stream.Collectors.toSet());
+        return chunk.stream().filter(r -> !failed.contains(r.rowNumber)).toList();
+    }
+
+    private Optional<RowError> loadPhoto(RosterRow r) {
+        byte[] bytes;
+        try {
+            Optional<byte[]> found = photos.read(r.photoName);
+            if (found.isEmpty()) {
+                return Optional.of(error(r, "reference_photo.not_found", "照片包中找不到参考照片",
+                        "The reference photo is not in the photo archive"));
+            }
+            bytes = found.get();
+        } catch (ReferencePhotos.PhotoTooLargeException e) {
+            return Optional.of(error(r, "reference_photo.too_large", "参考照片文件过大", "The reference photo file is too large"));
+        } catch (IOException e) {
+            return Optional.of(error(r, "reference_photo.unreadable", "参考照片无法读取", "The reference photo cannot be read"));
+        }
+        try {
+            DecodedImage decoded = decoder.decode(bytes, r.photoName);
+            String type = "png".equals(decoded.format()) ? "image/png" : "image/jpeg";
+            r.photo = new RosterRow.Photo(bytes, type, decoded.image().width(), decoded.image().height(), sha256(bytes));
+            return Optional.empty();
+        } catch (ImageRejectedException e) {
+            return Optional.of(error(r, "reference_photo.invalid", "参考照片无效：" + e.messageZh(),
+                    "The reference photo is invalid: " + e.messageEn()));
+        }
+    }
+
+    private static RowError error(RosterRow r, String code, String zh, String en) {
+        return new RowError(r.rowNumber, r.candidateNumber, Column.REFERENCE_PHOTO, code, zh, en);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+}
