@@ -22,6 +22,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -218,6 +219,56 @@ class StaffConsoleBrowserIntegrationTests {
             Browsers.screenshot(page, SUITE, "14-dashboard-en");
             page.locator("[data-test=locale]").click();
         }
+    }
+
+    @Test
+    void adminImportsATenThousandRowRosterWatchingProgressAndGetsTheErrorReport() throws IOException {
+        long admin = staff.staff("ADMIN");
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("roster", ".csv");
+        java.util.Set<String> bad = new java.util.TreeSet<>();
+        StringBuilder text = new StringBuilder(cn.gdeea.examphoto.roster.RosterFixtures.HEADER).append('\n');
+        long offset = 700_000;
+        for (long i = offset; i < offset + 10_000; i++) {
+            String line = cn.gdeea.examphoto.roster.RosterFixtures.line(i, 40, "");
+            if (i % 997 == 0) {
+                // A wrong check digit in the ID number.
+                String id = cn.gdeea.examphoto.roster.RosterFixtures.idNumber(i);
+                char wrong = id.charAt(17) == '1' ? '2' : '1';
+                line = line.replace(id, id.substring(0, 17) + wrong);
+                bad.add(cn.gdeea.examphoto.roster.RosterFixtures.candidateNumber(i));
+            } else if (i % 1999 == 0) {
+                line = line.replace("居民身份证", "驾驶证");
+                bad.add(cn.gdeea.examphoto.roster.RosterFixtures.candidateNumber(i));
+            }
+            text.append(line).append('\n');
+        }
+        java.nio.file.Files.writeString(csv, text.toString());
+        try (BrowserContext context = Browsers.desktop(browser, base())) {
+            Page page = login(context, admin);
+            page.navigate("/staff/#/import");
+            page.locator("[data-test=roster-file]").setInputFiles(csv);
+            page.locator("[data-test=start-import]").click();
+            assertThat(page.locator("[data-test=import-progress]")).isVisible();
+            Browsers.screenshot(page, SUITE, "15-import-running");
+            assertThat(page.locator("[data-test=import-status]")).hasText("已完成",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
+            assertThat(page.locator("[data-test=import-count]")).hasText("10000 / 10000");
+            assertThat(page.locator("[data-test=import-summary]")).containsText("10000");
+            Browsers.screenshot(page, SUITE, "16-import-done");
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("[data-test=download-report]").click());
+            String report = java.nio.file.Files.readString(download.path());
+            List<String> rows = report.lines().skip(1).filter(l -> !l.isBlank()).toList();
+            java.util.Set<String> reported = new java.util.TreeSet<>();
+            for (String r : rows) {
+                bad.stream().filter(r::contains).forEach(reported::add);
+            }
+            assertThat(reported).isEqualTo(bad);
+            assertThat(rows).hasSize(bad.size());
+        }
+        assertThat(jdbc.sql("select count(*) from candidate where candidate_number between ? and ?")
+                .params(cn.gdeea.examphoto.roster.RosterFixtures.candidateNumber(offset),
+                        cn.gdeea.examphoto.roster.RosterFixtures.candidateNumber(offset + 9_999))
+                .query(Long.class).single()).isEqualTo(10_000L - bad.size());
     }
 
     // ---- helpers
