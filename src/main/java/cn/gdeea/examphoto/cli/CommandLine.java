@@ -21,7 +21,8 @@ public final class CommandLine {
             "check", "check FILE...                 photo-guide checks, one JSON line per file",
             "verify", "verify --pairs PAIRS.tsv       1:1 verification of path_a (reference) against path_b",
             "standardize", "standardize IN OUT             write the standard photo (480×640 JPEG) of IN to OUT",
-            "import-roster", "import-roster FILE [--photos ZIP|DIR] [--spring.datasource.url=…]  import the roster (CSV/.xlsx) into the database");
+            "import-roster", "import-roster FILE [--photos ZIP|DIR] [--spring.datasource.url=…]  import the roster (CSV/.xlsx) into the database",
+            "export-photos", "export-photos DIR [--point CODE]  collected standard photos as DIR/<point>.zip (JPEGs + manifest.csv)");
 
     private CommandLine() {
     }
@@ -39,6 +40,7 @@ public final class CommandLine {
                 case "verify" -> new VerifyCommand(out, err).run(rest);
                 case "standardize" -> new StandardizeCommand(out, err).run(rest);
                 case "import-roster" -> new ImportRosterCommand(out, err).run(rest);
+                case "export-photos" -> new ExportPhotosCommand(out, err).run(rest);
                 default -> usage(err);
             };
         } catch (UsageException e) {

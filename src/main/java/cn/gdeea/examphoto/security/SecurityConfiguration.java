@@ -30,9 +30,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @EnableScheduling
 class SecurityConfiguration {
 
-    /** Only with a web server: batch commands run the same context without one. */
+    /** Only in the server: the batch commands run a non-web context, where there is no HTTP to secure. */
     @Bean
-    @ConditionalOnWebApplication
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, JdbcClient jdbc, ObjectMapper json) throws Exception {
         return http
                 .csrf(c -> c.disable())

@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param type       {@code filesystem} (default) or {@code s3}
  * @param directory  the folder of the filesystem store
  * @param s3         the S3-compatible store, used when {@code type=s3}
- * @param sweepGrace how old a file without a database row must be before the sweeper removes it
+ * @param sweepGrace how old a file without a database row must be before the sweeper removes it;
+ *                   longer than any transaction that writes a file before committing its row
+ * @param sweepInterval pause between two sweeps of one node
  */
 @ConfigurationProperties("examphoto.storage")
 public record StorageSettings(@DefaultValue("filesystem") String type,
                              @DefaultValue("./data/photos") Path directory,
                              @DefaultValue S3 s3,
-                             @DefaultValue("PT1H") Duration sweepGrace) {
+                             @DefaultValue("PT1H") Duration sweepGrace,
+                             @DefaultValue("PT30M") Duration sweepInterval) {
 
     /**
      * @param endpoint  e.g. {@code https://oss-cn-guangzhou.aliyuncs.com}; empty for AWS itself

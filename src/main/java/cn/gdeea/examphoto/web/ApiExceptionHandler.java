@@ -73,6 +73,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ApiError> multipart(MultipartException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UploadLimitFilter.TooLarge) {
+                return tooLarge(null);
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, "request.malformed", "上传内容格式错误", "The upload is malformed", List.of());
     }
 

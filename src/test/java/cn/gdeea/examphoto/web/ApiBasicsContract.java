@@ -78,6 +78,22 @@ abstract class ApiBasicsContract {
     }
 
     @Test
+    void refusesOversizedBodiesBeforeReadingThemButLetsRosterFilesThrough() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM);
+        byte[] body = new byte[21 * 1024 * 1024];
+        ResponseEntity<ApiError> photo = http.exchange("/api/candidate/photos", HttpMethod.POST,
+                new HttpEntity<>(body, headers), ApiError.class);
+        assertThat(photo.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(photo.getBody().code()).isEqualTo("request.too_large");
+
+        // The roster import accepts large files: this one gets as far as the login check.
+        ResponseEntity<ApiError> roster = http.exchange("/api/admin/roster-imports", HttpMethod.POST,
+                new HttpEntity<>(body, headers), ApiError.class);
+        assertThat(roster.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void refusesUnknownApiPathsWithoutSayingWhatExists() {
         ResponseEntity<ApiError> r = http.getForEntity("/api/nothing-here", ApiError.class);
         assertThat(r.getStatusCode().is4xxClientError()).isTrue();

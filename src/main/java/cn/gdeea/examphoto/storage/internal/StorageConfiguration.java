@@ -15,4 +15,10 @@ class StorageConfiguration {
     PhotoStorage fileSystemPhotoStorage(StorageSettings settings) {
         return new FileSystemPhotoStorage(settings.directory());
     }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "examphoto.storage.type", havingValue = "s3")
+    PhotoStorage s3PhotoStorage(StorageSettings settings) {
+        return S3PhotoStorage.create(settings.s3());
+    }
 }
