@@ -30,7 +30,7 @@ export default {
     allChecksPassed: 'All photo checks passed', noPortrait: 'No portrait submitted', attempts: 'Verification attempts', result: 'Result', matched: 'Match', notMatched: 'No match',
     verifier: 'Verifier', history: 'State history', candidate: 'Candidate', openRecord: 'Record', decision: 'Decision', approve: 'Approve', reject: 'Reject',
     heldHint: 'Another reviewer holds this case; you can look but not decide.', notClaimed: 'You do not hold this case.', claim: 'Claim',
-    keys: 'Keys: A approve · R reject · J/K next/previous · Esc back to queue', rejectionReason: 'Rejection reason', rejectTitle: 'Rejection reason (the candidate sees it)',
+    keys: 'Keys: A approve · R reject · J/K next/previous · Q back to queue', rejectionReason: 'Rejection reason', rejectTitle: 'Rejection reason (the candidate sees it)',
     templatesHint: 'Click a common reason to insert it (Alt+number), then add details; Ctrl+Enter submits.', reasonPlaceholder: 'Say why and what the candidate should resubmit',
     confirmReject: 'Reject', approved: 'Approved: the photo is collected', rejected: 'Rejected: the candidate will see the reason',
     templates: [

@@ -30,7 +30,7 @@ export default {
     allChecksPassed: '照片检测全部通过', noPortrait: '未提交采集照片', attempts: '人证核验记录', result: '结果', matched: '通过', notMatched: '不通过',
     verifier: '核验方式', history: '状态记录', candidate: '考生信息', openRecord: '考生档案', decision: '审核决定', approve: '通过', reject: '驳回',
     heldHint: '该案件正由其他审核员处理，您可以查看但不能决定。', notClaimed: '您尚未领取该案件。', claim: '领取',
-    keys: '快捷键：A 通过 · R 驳回 · J/K 下一条/上一条 · Esc 返回队列', rejectionReason: '驳回原因', rejectTitle: '驳回原因（考生可见）',
+    keys: '快捷键：A 通过 · R 驳回 · J/K 下一条/上一条 · Q 返回队列', rejectionReason: '驳回原因', rejectTitle: '驳回原因（考生可见）',
     templatesHint: '点击常用原因插入（Alt+数字），可再补充说明；Ctrl+Enter 提交。', reasonPlaceholder: '请写明原因及考生需要怎样重新提交',
     confirmReject: '确认驳回', approved: '已通过，考生采集成功', rejected: '已驳回，考生将看到驳回原因',
     templates: [
