@@ -44,7 +44,7 @@ public final class ReviewQueueBenchmark {
         ConfigurableApplicationContext app = SpringApplication.run(ExamPhotoApplication.class,
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.PG_USER,
                 "--spring.datasource.password=" + TestDatabase.PG_PASSWORD, "--examphoto.storage.directory=" + photos,
-                "--server.port=0", "--logging.level.root=WARN");
+                "--server.port=0", "--examphoto.demo.enabled=false", "--logging.level.root=WARN");
         try {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long t0 = System.nanoTime();

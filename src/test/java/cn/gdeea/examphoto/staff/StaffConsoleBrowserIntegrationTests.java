@@ -278,6 +278,46 @@ class StaffConsoleBrowserIntegrationTests {
                 .query(Long.class).single()).isEqualTo(10_000L - bad.size());
     }
 
+    @Test
+    void anExportProducesOnePointsZipWithAPhotoPerCollectedCandidateAndAManifest() throws IOException {
+        CandidateFixture.Candidate c = candidates.candidate("李四", "ID_CARD", CandidateFixture.REFERENCE);
+        String token = candidates.login(c);
+        JsonNode checked = candidates.tree(candidates.upload("/api/candidate/photos", token,
+                candidates.portrait(CandidateFixture.GENUINE), "a.jpg", "image/jpeg"));
+        long submission = checked.get("submissionId").asLong();
+        assertThat(candidates.tree(candidates.post("/api/candidate/submissions/" + submission + "/verification", token, Map.of()))
+                .get("match").asBoolean()).isTrue();
+        assertThat(candidates.tree(candidates.post("/api/candidate/submissions/" + submission + "/confirmation", token, Map.of()))
+                .get("state").asText()).isEqualTo("COLLECTED");
+        List<String> collected = jdbc.sql("select candidate_number from candidate where point_code = ? and state = 'COLLECTED' order by 1")
+                .param(POINT).query(String.class).list();
+        long admin = staff.staff("ADMIN");
+        try (BrowserContext context = Browsers.desktop(browser, base())) {
+            Page page = login(context, admin);
+            page.navigate("/staff/#/export");
+            page.locator("[data-test=export-point]").click();
+            page.locator(".el-select-dropdown__item", new Page.LocatorOptions().setHasText("广州市第一报考点")).click();
+            page.locator("[data-test=start-export]").click();
+            assertThat(page.locator("[data-test=export-progress]")).isVisible();
+            assertThat(page.locator("[data-test=export-status]")).hasText("已完成",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
+            assertThat(page.locator("[data-test=download-" + POINT + "]")).isVisible();
+            Browsers.screenshot(page, SUITE, "17-export-done");
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("[data-test=download-" + POINT + "]").click());
+            List<String> entries = new java.util.ArrayList<>();
+            try (var zip = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(download.path()))) {
+                for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    entries.add(e.getName());
+                }
+            }
+            assertThat(collected).contains(c.number());
+            List<String> expected = new java.util.ArrayList<>(collected.stream().map(n -> n + ".jpg").toList());
+            assertThat(entries).filteredOn(n -> n.endsWith(".jpg")).map(n -> n.substring(n.lastIndexOf('/') + 1))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(entries).anyMatch(n -> n.endsWith("manifest.csv"));
+        }
+    }
+
     // ---- helpers
 
     String base() {
