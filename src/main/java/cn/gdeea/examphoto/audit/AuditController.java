@@ -24,8 +24,10 @@ class AuditController {
     @Operation(summary = "Audit entries, newest first; page with before = the last id seen")
     @GetMapping
     List<AuditLog.AuditEntry> list(@RequestParam(required = false) Long candidateId,
+                                   @RequestParam(required = false) String action,
+                                   @RequestParam(required = false) String actor,
                                    @RequestParam(required = false) Long before,
                                    @RequestParam(defaultValue = "50") int limit) {
-        return audit.recent(candidateId, Math.max(1, Math.min(limit, MAX_LIMIT)), before == null ? Long.MAX_VALUE : before);
+        return audit.recent(candidateId, action, actor, Math.max(1, Math.min(limit, MAX_LIMIT)), before == null ? Long.MAX_VALUE : before);
     }
 }

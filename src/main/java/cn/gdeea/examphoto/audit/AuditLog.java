@@ -32,14 +32,30 @@ public class AuditLog {
 
     /** Newest first, optionally of one candidate. */
     public List<AuditEntry> recent(Long candidateId, int limit, long beforeId) {
+        return recent(candidateId, null, null, limit, beforeId);
+    }
+
+    /**
+     * Newest first, narrowed by candidate, action (prefix, e.g. {@code review.}) and actor (part of
+     * the actor's name); null or blank means no narrowing.
+     */
+    public List<AuditEntry> recent(Long candidateId, String action, String actor, int limit, long beforeId) {
+        String actionLike = action == null || action.isBlank() ? null : like(action.trim()) + "%";
+        String actorLike = actor == null || actor.isBlank() ? null : "%" + like(actor.trim()) + "%";
         return jdbc.sql("""
                 select id, created_at, actor, action, candidate_id, point_code, detail from audit_log
                 where (cast(? as bigint) is null or candidate_id = ?) and id < ?
+                  and (cast(? as varchar) is null or action like ? escape '\\')
+                  and (cast(? as varchar) is null or actor like ? escape '\\')
                 order by id desc limit ?""")
-                .params(candidateId, candidateId, beforeId, limit)
+                .params(candidateId, candidateId, beforeId, actionLike, actionLike, actorLike, actorLike, limit)
                 .query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
                         rs.getString(3), rs.getString(4), (Long) rs.getObject(5), rs.getString(6), rs.getString(7)))
                 .list();
+    }
+
+    private static String like(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** One entry of the audit trail. */

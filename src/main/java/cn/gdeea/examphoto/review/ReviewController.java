@@ -1,6 +1,9 @@
 package cn.gdeea.examphoto.review;
 
 import cn.gdeea.examphoto.security.AuthenticatedUser;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -35,9 +38,20 @@ class ReviewController {
                            @RequestParam(defaultValue = "PENDING") String status,
                            @RequestParam(required = false) String point,
                            @RequestParam(required = false) String city,
+                           @RequestParam(required = false) String documentType,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                           @RequestParam(required = false) String q,
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "20") int size) {
-        return queue.page(user, status, point, city, page, size);
+        return queue.page(user, status, point, city, new ReviewQueue.Filter(documentType, from, to, q), page, size);
+    }
+
+    @Operation(summary = "How many cases of the caller's points are in each status")
+    @GetMapping("/counts")
+    Map<String, Long> counts(@AuthenticationPrincipal AuthenticatedUser user,
+                             @RequestParam(required = false) String point) {
+        return queue.counts(user, point);
     }
 
     @Operation(summary = "One case with every photo, the attempts and the history")

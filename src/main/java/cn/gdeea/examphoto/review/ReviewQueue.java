@@ -1,10 +1,13 @@
 package cn.gdeea.examphoto.review;
 
+import cn.gdeea.examphoto.candidate.DocumentType;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.staff.StaffScope;
 import cn.gdeea.examphoto.web.ApiException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +40,14 @@ public class ReviewQueue {
     }
 
     public Page page(AuthenticatedUser user, String status, String point, String city, int page, int size) {
+        return page(user, status, point, city, Filter.NONE, page, size);
+    }
+
+    /**
+     * A page of the queue narrowed by {@code filter}: document type, submission date range and a
+     * search by candidate number (exact) or name (prefix).
+     */
+    public Page page(AuthenticatedUser user, String status, String point, String city, Filter filter, int page, int size) {
         if (!STATUSES.contains(status)) {
             throw ApiException.badRequest("request.invalid", "未知的审核状态", "Unknown review status");
         }
@@ -51,15 +62,18 @@ public class ReviewQueue {
         if (points != null && points.isEmpty()) {
             return new Page(List.of(), 0, Math.max(0, page), limit);
         }
-        String where = "rc.status = :status" + (points == null ? "" : " and rc.point_code in (:points)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", status);
+        StringBuilder where = new StringBuilder("rc.status = :status");
+        if (points != null) {
+            where.append(" and rc.point_code in (:points)");
+            params.put("points", points);
+        }
+        filter.appendTo(where, params);
         var ids = jdbc.sql("select rc.id from review_case rc where " + where
                         + " order by rc.submitted_at, rc.id limit :limit offset :offset")
-                .param("status", status).param("limit", limit).param("offset", offset);
-        var count = jdbc.sql("select count(*) from review_case rc where " + where).param("status", status);
-        if (points != null) {
-            ids = ids.param("points", points);
-            count = count.param("points", points);
-        }
+                .params(params).param("limit", limit).param("offset", offset);
+        var count = jdbc.sql("select count(*) from review_case rc where " + where).params(params);
         List<Long> pageIds = ids.query(Long.class).list();
         long total = count.query(Long.class).single();
         return new Page(items(user, pageIds), total, Math.max(0, page), limit);
@@ -100,6 +114,63 @@ public class ReviewQueue {
                 .list());
         items.sort(Comparator.comparingInt(i -> order.get(i.id())));
         return items;
+    }
+
+    /** How many cases of the caller's points are in each status. */
+    public Map<String, Long> counts(AuthenticatedUser user, String point) {
+        List<String> points = scope.points(user, point);
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        STATUSES.forEach(s -> counts.put(s, 0L));
+        if (points != null && points.isEmpty()) {
+            return counts;
+        }
+        var query = jdbc.sql("select status, count(*) from review_case"
+                + (points == null ? "" : " where point_code in (:points)") + " group by status");
+        if (points != null) {
+            query = query.param("points", points);
+        }
+        query.query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    /**
+     * Optional narrowing of the queue; null or blank fields do not filter. Dates are calendar days
+     * in China Standard Time, both ends included.
+     */
+    public record Filter(String documentType, LocalDate from, LocalDate to, String q) {
+
+        public static final Filter NONE = new Filter(null, null, null, null);
+        private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+        void appendTo(StringBuilder where, Map<String, Object> params) {
+            if (documentType != null && !documentType.isBlank()) {
+                // The roster may hold the code or the Chinese label of a document type: match both.
+                String code = documentType.trim();
+                List<String> values = DocumentType.parse(code).map(t -> List.of(t.name(), t.labelZh())).orElse(List.of(code));
+                where.append(" and exists (select 1 from candidate fc where fc.id = rc.candidate_id and fc.document_type in (:documentTypes))");
+                params.put("documentTypes", values);
+            }
+            if (from != null) {
+                where.append(" and rc.submitted_at >= :from");
+                params.put("from", from.atStartOfDay(CHINA).toOffsetDateTime());
+            }
+            if (to != null) {
+                where.append(" and rc.submitted_at < :to");
+                params.put("to", to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+            }
+            if (q != null && !q.isBlank()) {
+                String term = q.trim();
+                if (term.length() > 40) {
+                    throw ApiException.badRequest("request.invalid", "搜索内容过长", "The search term is too long");
+                }
+                where.append(" and exists (select 1 from candidate qc where qc.id = rc.candidate_id"
+                        + " and (qc.candidate_number = :q or qc.name like :qName escape '\\'))");
+                params.put("q", term);
+                params.put("qName", term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
     }
 
     /** One page of the queue and how many cases match in all. */

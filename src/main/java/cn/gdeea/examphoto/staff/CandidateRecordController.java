@@ -48,6 +48,12 @@ class CandidateRecordController {
         return records.get(user, id);
     }
 
+    @Operation(summary = "The full document number, shown on request (audited)")
+    @PostMapping("/{id}/document-number/reveal")
+    CandidateRecords.Revealed reveal(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id) {
+        return records.revealDocumentNumber(user, id);
+    }
+
     @Operation(summary = "Correct name and/or document number (reason required, audited)")
     @PatchMapping("/{id}")
     CandidateRecords.Record correct(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id,

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The candidate record (考生档案) as staff see it: search within the caller's points, and one
@@ -87,6 +88,19 @@ public class CandidateRecords {
         return new Page(items, count.query(Long.class).single(), Math.max(0, page), limit);
     }
 
+    /**
+     * The full document number of a candidate in the caller's points, for the moment a reviewer must
+     * compare it with the ID card. Every reveal is audited (the detail carries the masked number only).
+     */
+    @Transactional
+    public Revealed revealDocumentNumber(AuthenticatedUser user, long candidateId) {
+        String point = scope.requireCandidate(user, candidateId);
+        String number = jdbc.sql("select document_number from candidate where id = ?").param(candidateId)
+                .query(String.class).single();
+        audit.record(user, "candidate.reveal_document", candidateId, point, "document=" + IdNumber.mask(number));
+        return new Revealed(candidateId, number);
+    }
+
     public Record get(AuthenticatedUser user, long candidateId) {
         scope.requireCandidate(user, candidateId);
         int limit = settings.attemptLimit();
@@ -140,6 +154,10 @@ public class CandidateRecords {
 
     private static Record.Photo link(Long id) {
         return id == null ? null : new Record.Photo(id, "/api/staff/photos/" + id);
+    }
+
+    /** A document number shown in full, on request. */
+    public record Revealed(long candidateId, String documentNumber) {
     }
 
     /** A page of search results and the number of matches. */
