@@ -1,6 +1,5 @@
 package cn.gdeea.examphoto.cli;
 
-import cn.gdeea.examphoto.ExamPhotoApplication;
 import cn.gdeea.examphoto.export.ExportJob;
 import cn.gdeea.examphoto.export.PhotoExport;
 import cn.gdeea.examphoto.web.ApiException;
@@ -10,9 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -57,9 +53,7 @@ final class ExportPhotosCommand {
         // Spring's log lines go to standard error while the context lives: standard output is the JSON.
         PrintStream stdout = System.out;
         System.setOut(err);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ExamPhotoApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run(springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = BatchContext.start(springArgs)) {
             ExportJob export = context.getBean(PhotoExport.class).runInto(point, folder, "cli");
             long photos = export.files().stream().mapToLong(f -> f.candidates()).sum();
             line.put("job", export.job().id());

@@ -1,6 +1,5 @@
 package cn.gdeea.examphoto.cli;
 
-import cn.gdeea.examphoto.ExamPhotoApplication;
 import cn.gdeea.examphoto.job.Jobs;
 import cn.gdeea.examphoto.roster.ImportSummary;
 import cn.gdeea.examphoto.roster.ReferencePhotos;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -73,12 +70,7 @@ final class ImportRosterCommand {
         if (photos != null && !Files.exists(photos)) {
             throw new CommandLine.UsageException("no such ZIP file or folder: " + photos);
         }
-        // A batch run must never seed demo data into the database it imports into.
-        if (springArgs.stream().noneMatch(a -> a.startsWith("--examphoto.demo.enabled"))) {
-            springArgs.add("--examphoto.demo.enabled=false");
-        }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ExamPhotoApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run(springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = BatchContext.start(springArgs)) {
             return importInto(context, file, photos);
         }
     }

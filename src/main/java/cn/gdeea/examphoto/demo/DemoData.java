@@ -82,6 +82,11 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         Path photo = referencePhoto();
         long candidates = jdbc.sql("select count(*) from candidate").query(Long.class).single();
+        if (candidates > 0 && !isDemoRoster()) {
+            // A real roster: never add accounts with published passwords to it.
+            log.warn("examphoto.demo.enabled=true but the roster is not the demo roster; no demo data added");
+            return;
+        }
         if (candidates == 0) {
             importRoster(CANDIDATES, photo);
             log.info("Demo roster created");
@@ -104,6 +109,11 @@ class DemoData implements ApplicationRunner {
             return null;
         }
         return path;
+    }
+
+    private boolean isDemoRoster() {
+        return jdbc.sql("select count(*) from candidate where candidate_number = ?")
+                .param(CANDIDATES.get(0).number()).query(Long.class).single() > 0;
     }
 
     private boolean withoutReference(String candidateNumber) {

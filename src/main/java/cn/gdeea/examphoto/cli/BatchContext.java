@@ -1,0 +1,31 @@
+package cn.gdeea.examphoto.cli;
+
+import cn.gdeea.examphoto.ExamPhotoApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application without its web server, for the batch commands that need the database and
+ * the photo store ({@code import-roster}, {@code export-photos}); {@code --spring.*} and
+ * {@code --examphoto.*} arguments configure it as they configure the server.
+ */
+final class BatchContext {
+
+    private BatchContext() {
+    }
+
+    static ConfigurableApplicationContext start(List<String> springArgs) {
+        List<String> args = new ArrayList<>(springArgs);
+        // A batch run must never seed demo data into the database it works on.
+        if (args.stream().noneMatch(a -> a.startsWith("--examphoto.demo.enabled"))) {
+            args.add("--examphoto.demo.enabled=false");
+        }
+        return new SpringApplicationBuilder(ExamPhotoApplication.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run(args.toArray(String[]::new));
+    }
+}
