@@ -350,7 +350,9 @@ class CandidateAppBrowserIntegrationTests {
             assertThat(dialog).containsText("姓名含生僻字");
             assertThat(dialog).containsText("人证核验很可能无法通过，建议直接申请人工审核");
             assertThat(page.locator(".rare")).containsText("人证核验很可能无法通过");
-            Browsers.screenshot(page, suite, "01-rare-name-warning");
+            // The dialog over the guide as the candidate sees it (a full-page shot would misplace the overlay).
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve(suite).resolve("01-rare-name-warning.png")));
 
             Response requested = page.waitForResponse(
                     r -> r.url().endsWith("/api/candidate/review/request") && r.request().method().equals("POST"),
@@ -410,7 +412,9 @@ class CandidateAppBrowserIntegrationTests {
             assertThat(documentTop(submit)).isCloseTo(submitTop, Offset.offset(1.0));
             page.keyboard().type("x");
             assertThat(password).hasValue("x");
-            Browsers.screenshot(page, suite, "01-password-focused-keyboard-open");
+            // What the candidate sees above the keyboard: the viewport, not the whole page.
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve(suite).resolve("01-password-focused-keyboard-open.png")));
         }
     }
 
