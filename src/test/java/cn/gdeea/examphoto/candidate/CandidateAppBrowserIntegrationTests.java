@@ -350,6 +350,7 @@ class CandidateAppBrowserIntegrationTests {
             assertThat(dialog).containsText("姓名含生僻字");
             assertThat(dialog).containsText("人证核验很可能无法通过，建议直接申请人工审核");
             assertThat(page.locator(".rare")).containsText("人证核验很可能无法通过");
+            assertControls(page, "rare-name warning");
             // The dialog over the guide as the candidate sees it (a full-page shot would misplace the overlay).
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Browsers.SCREENSHOTS.resolve(suite).resolve("01-rare-name-warning.png")));
@@ -365,6 +366,7 @@ class CandidateAppBrowserIntegrationTests {
             assertThat(page.getByText("请先上传全部 4 项资料")).isVisible();
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核"))).isDisabled();
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("拍摄 身份证人像面"))).isVisible();
+            assertControls(page, "manual review");
             Browsers.screenshot(page, suite, "02-manual-review");
             assertThat(jdbc.sql("select state from candidate where id = ?").param(c.id()).query(String.class).single())
                     .isEqualTo("MANUAL_REQUIRED");
