@@ -79,7 +79,7 @@ export default {
     submit: 'Submit for review', submitting: 'Submitting…', incomplete: 'Upload all 4 items first',
     pending: 'Under review', pendingText: 'Your materials were sent; the registration point is reviewing them. Log in again later to see the result.',
     submittedAt: 'Submitted: {t}', rejected: 'Review rejected', rejectedReason: 'Reason: {r}', resubmit: 'Retake the items concerned and submit again.',
-    approved: 'Approved', refresh: 'Refresh', previewAlt: 'Preview: {kind}'
+    approved: 'Approved', refresh: 'Refresh', previewAlt: 'Preview: {kind}', sent: 'Materials sent'
   },
   faq: {
     title: 'FAQ',

@@ -79,7 +79,7 @@ export default {
     submit: '提交审核', submitting: '提交中…', incomplete: '请先上传全部 4 项资料',
     pending: '审核中', pendingText: '资料已提交，报考点正在审核，请耐心等待，稍后可重新登录查看结果。',
     submittedAt: '提交时间：{t}', rejected: '审核不通过', rejectedReason: '原因：{r}', resubmit: '请按原因重新拍摄相应资料后再次提交。',
-    approved: '审核通过', refresh: '刷新审核结果', previewAlt: '{kind}预览'
+    approved: '审核通过', refresh: '刷新审核结果', previewAlt: '{kind}预览', sent: '已提交的资料'
   },
   faq: {
     title: '常见问题',

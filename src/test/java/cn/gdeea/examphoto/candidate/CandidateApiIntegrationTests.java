@@ -250,6 +250,69 @@ class CandidateApiIntegrationTests {
     }
 
     @Test
+    void aPortraitOrientationIdShotIsRefusedAsNotLandscapeAndNothingIsStored() throws IOException {
+        var c = f.candidate("冯一", "护照", null);
+        String token = f.login(c);
+        f.get("/api/candidate/me", token);
+        long rows = photoRows();
+        long files = storedFiles();
+        // A real upright photo (the phone held upright) sent as the ID card's portrait side.
+        assertError(f.upload("/api/candidate/review/materials/ID_PORTRAIT", token, f.portrait(CandidateFixture.GENUINE), "id.jpg", "image/jpeg"),
+                422, "review.not_landscape");
+        assertError(f.upload("/api/candidate/review/materials/ID_EMBLEM", token, jpeg(400, 400), "em.jpg", "image/jpeg"),
+                422, "review.not_landscape");
+        assertThat(photoRows()).isEqualTo(rows);
+        assertThat(storedFiles()).isEqualTo(files);
+        assertThat(jdbc.sql("select count(*) from review_case where candidate_id = ? and (id_portrait_photo_id is not null or id_emblem_photo_id is not null)")
+                .param(c.id()).query(Long.class).single()).isZero();
+        assertThat(f.tree(f.get("/api/candidate/review", token)).get("materialsPresent").size()).isZero();
+    }
+
+    @Test
+    void materialPhotosOfTheOpenCaseReachTheirOwnerOnly() throws IOException {
+        var a = f.candidate("褚二", "护照", null);
+        var b = f.candidate("卫三", "护照", null);
+        String ta = f.login(a);
+        String tb = f.login(b);
+        f.get("/api/candidate/me", tb);
+        String base = "/api/candidate/review/materials/";
+        assertError(f.get(base + "ID_PORTRAIT/photo", ta), 404, "not_found");
+        byte[] idSide = jpeg(400, 300);
+        byte[] portrait = f.portrait(CandidateFixture.GENUINE);
+        assertThat(f.upload(base + "ID_PORTRAIT", ta, idSide, "id.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
+        assertThat(f.upload(base + "PORTRAIT", ta, portrait, "p.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
+
+        JsonNode urls = f.tree(f.get("/api/candidate/review", ta)).get("materialUrls");
+        assertThat(urls.get("ID_PORTRAIT").asText()).isEqualTo(base + "ID_PORTRAIT/photo");
+        assertThat(urls.get("PORTRAIT").asText()).isEqualTo(base + "PORTRAIT/photo");
+        assertThat(urls.has("ID_EMBLEM")).isFalse();
+        ResponseEntity<byte[]> id = f.getBytes(base + "ID_PORTRAIT/photo", ta);
+        assertThat(id.getStatusCode().value()).isEqualTo(200);
+        assertThat(id.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
+        assertThat(id.getHeaders().getCacheControl()).contains("no-store").contains("private");
+        assertThat(id.getBody()).isEqualTo(idSide);
+        assertThat(f.getBytes(base + "portrait/photo", ta).getBody()).isEqualTo(portrait);
+        assertError(f.get(base + "ID_EMBLEM/photo", ta), 404, "not_found");
+        assertError(f.get(base + "SELFIE/photo", ta), 404, "not_found");
+
+        assertError(f.get(base + "ID_PORTRAIT/photo", tb), 404, "not_found");
+        assertError(f.get(base + "PORTRAIT/photo", tb), 404, "not_found");
+        assertThat(f.tree(f.get("/api/candidate/review", tb)).get("materialUrls").size()).isZero();
+        assertError(f.get(base + "ID_PORTRAIT/photo", null), 401, "auth.required");
+        jdbc.sql("insert into staff_account (username, display_name, password_hash, role) values ('rev-materials', '审核员', 'x', 'REVIEWER')").update();
+        long staff = jdbc.sql("select id from staff_account where username = 'rev-materials'").query(Long.class).single();
+        assertError(f.get(base + "ID_PORTRAIT/photo", tokens.issue(AuthenticatedUser.Kind.STAFF, staff, Duration.ofHours(1))),
+                403, "auth.forbidden");
+
+        // A decided case is no longer open: its photos are the reviewers' business, not the app's.
+        jdbc.sql("update review_case set status = 'REJECTED', rejection_reason = '不清晰', decided_at = current_timestamp where candidate_id = ?")
+                .param(a.id()).update();
+        jdbc.sql("update candidate set state = 'MANUAL_REJECTED' where id = ?").param(a.id()).update();
+        assertError(f.get(base + "ID_PORTRAIT/photo", ta), 404, "not_found");
+        assertThat(f.tree(f.get("/api/candidate/review", ta)).get("materialUrls").size()).isZero();
+    }
+
+    @Test
     void rareNameIsWarnedAndMayChooseManualReviewAtOnce() {
         var c = f.candidate("王\uD840\uDC00", "ID_CARD", CandidateFixture.REFERENCE);
         String token = f.login(c);

@@ -14,6 +14,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.AriaRole;
 import java.awt.Color;
 import java.awt.Font;
@@ -26,8 +28,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,12 +228,19 @@ class CandidateAppBrowserIntegrationTests {
             Browsers.screenshot(page, suite, "05-manual-review");
 
             // A portrait-orientation ID shot (the phone held upright) is refused before upload.
+            AtomicInteger materialUploads = new AtomicInteger();
+            page.onRequest(r -> {
+                if (r.method().equals("POST") && r.url().contains("/api/candidate/review/materials/")) {
+                    materialUploads.incrementAndGet();
+                }
+            });
             material(page, "ID_PORTRAIT").getByRole(AriaRole.BUTTON).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("拍摄身份证人像面"))).isVisible();
             waitForVideo(page);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("拍照").setExact(true)).click();
             assertThat(page.getByText("请将手机横过来拍摄（横向照片）")).isVisible();
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("使用这张照片"))).hasCount(0);
+            assertThat(materialUploads.get()).isZero();
             Browsers.screenshot(page, suite, "06-id-shot-portrait-refused");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重拍")).click();
 
@@ -249,10 +262,25 @@ class CandidateAppBrowserIntegrationTests {
             assertThat(material(page, "PORTRAIT")).containsText("已上传");
             waitForImages(page);
             Browsers.screenshot(page, suite, "10-materials-complete");
+            assertThat(materialUploads.get()).isEqualTo(4);
+
+            // After a reload the previews come back from the server, not from the tab's memory.
+            page.reload();
+            assertThat(material(page, "PORTRAIT")).containsText("已上传");
+            for (String kind : List.of("ID_PORTRAIT", "ID_EMBLEM", "HAND_HELD", "PORTRAIT")) {
+                assertThat(material(page, kind).locator("img")).isVisible();
+                assertThat(material(page, kind).locator("img")).hasAttribute("src", Pattern.compile("^blob:"));
+            }
+            page.waitForFunction("() => { const a = [...document.querySelectorAll('.material img')]; "
+                    + "return a.length === 4 && a.every(i => i.complete && i.naturalWidth > 0) }");
+            assertThat(page.locator(".material img").first()).hasAttribute("alt", "身份证人像面预览");
+            Browsers.screenshot(page, suite, "11-materials-after-reload");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("审核中"))).isVisible();
-            Browsers.screenshot(page, suite, "11-under-review");
+            assertThat(page.getByText("已提交的资料")).isVisible();
+            assertThat(page.locator(".sent img")).hasCount(4);
+            Browsers.screenshot(page, suite, "12-under-review");
             assertThat(jdbc.sql("select state from candidate where id = ?").param(c.id()).query(String.class).single())
                     .isEqualTo("MANUAL_PENDING");
             assertThat(jdbc.sql("select attempts_used from candidate where id = ?").param(c.id()).query(Integer.class).single())
@@ -306,6 +334,175 @@ class CandidateAppBrowserIntegrationTests {
             waitForImages(page);
             Browsers.screenshot(page, suite, "03-check-passed");
         }
+    }
+
+    @Test
+    void rareNameIsWarnedAndChoosesManualReviewAtOnce() {
+        var c = f.candidate("张\u4DAE", "ID_CARD", CandidateFixture.REFERENCE);
+        String suite = "candidate-rare-name";
+        try (Browser browser = Browsers.launch(playwright, null);
+             BrowserContext context = Browsers.phone(browser, base(), false)) {
+            Page page = context.newPage();
+            page.navigate("/candidate/");
+            login(page, c);
+            Locator dialog = page.getByRole(AriaRole.DIALOG);
+            assertThat(dialog).isVisible();
+            assertThat(dialog).containsText("姓名含生僻字");
+            assertThat(dialog).containsText("人证核验很可能无法通过，建议直接申请人工审核");
+            assertThat(page.locator(".rare")).containsText("人证核验很可能无法通过");
+            assertControls(page, "rare-name warning");
+            // The dialog over the guide as the candidate sees it (a full-page shot would misplace the overlay).
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve(suite).resolve("01-rare-name-warning.png")));
+
+            Response requested = page.waitForResponse(
+                    r -> r.url().endsWith("/api/candidate/review/request") && r.request().method().equals("POST"),
+                    () -> dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("申请人工审核")).click());
+            assertThat(requested.status()).isEqualTo(200);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("人工审核"))).isVisible();
+            assertThat(page.getByText("您的姓名含生僻字，已选择人工审核，请提交人工审核资料。")).isVisible();
+            assertThat(page.locator(".material")).hasCount(4);
+            assertThat(page.locator(".material").filter(new Locator.FilterOptions().setHasText("未上传"))).hasCount(4);
+            assertThat(page.getByText("请先上传全部 4 项资料")).isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核"))).isDisabled();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("拍摄 身份证人像面"))).isVisible();
+            assertControls(page, "manual review");
+            Browsers.screenshot(page, suite, "02-manual-review");
+            assertThat(jdbc.sql("select state from candidate where id = ?").param(c.id()).query(String.class).single())
+                    .isEqualTo("MANUAL_REQUIRED");
+            assertThat(jdbc.sql("select reason from review_case where candidate_id = ?").param(c.id()).query(String.class).single())
+                    .isEqualTo("RARE_NAME");
+            assertThat(jdbc.sql("select attempts_used from candidate where id = ?").param(c.id()).query(Integer.class).single()).isZero();
+
+            // Logging in again goes straight to the manual review, without the warning.
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("更多")).click();
+            page.getByText("退出登录").click();
+            login(page, c);
+            assertThat(page.getByText("您的姓名含生僻字，已选择人工审核，请提交人工审核资料。")).isVisible();
+            assertThat(dialog).hasCount(0);
+            Browsers.screenshot(page, suite, "03-login-again");
+        }
+    }
+
+    @Test
+    void theLoginFormStaysPutAndVisibleWhenTheKeyboardOpens() {
+        String suite = "candidate-login-keyboard";
+        try (Browser browser = Browsers.launch(playwright, null);
+             BrowserContext context = Browsers.phone(browser, base(), false)) {
+            Page page = context.newPage();
+            page.navigate("/candidate/");
+            Locator password = page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true));
+            Locator submit = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确定"));
+            assertThat(submit).isVisible();
+            // Nothing pinned to the viewport that the keyboard could push onto the form.
+            assertThat(page.evaluate("() => [...document.querySelectorAll('body *')].filter(e => "
+                    + "['fixed', 'sticky'].includes(getComputedStyle(e).position) && e.getClientRects().length).map(e => e.className)"))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
+            double passwordTop = documentTop(password);
+            double submitTop = documentTop(submit);
+
+            page.setViewportSize(360, 360);
+            password.focus();
+            assertThat(password).isFocused();
+            BoundingBox field = password.boundingBox();
+            BoundingBox button = submit.boundingBox();
+            assertThat(field.y + field.height <= button.y || button.y + button.height <= field.y)
+                    .as("field %s and button %s overlap", field.y, button.y).isTrue();
+            assertThat(field.y).isGreaterThanOrEqualTo(0);
+            assertThat(field.y + field.height).isLessThanOrEqualTo(360);
+            assertThat(documentTop(password)).isCloseTo(passwordTop, Offset.offset(1.0));
+            assertThat(documentTop(submit)).isCloseTo(submitTop, Offset.offset(1.0));
+            page.keyboard().type("x");
+            assertThat(password).hasValue("x");
+            // What the candidate sees above the keyboard: the viewport, not the whole page.
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve(suite).resolve("01-password-focused-keyboard-open.png")));
+        }
+    }
+
+    @Test
+    void everyControlIsABigEnoughTouchTargetWithAName() {
+        var c = f.candidate("何静", "ID_CARD", CandidateFixture.REFERENCE);
+        String suite = "candidate-touch-targets";
+        try (Browser browser = Browsers.launch(playwright, camera(f.portrait(CandidateFixture.GENUINE), "genuine-targets"));
+             BrowserContext context = Browsers.phone(browser, base(), true)) {
+            Page page = context.newPage();
+            page.navigate("/candidate/");
+            assertThat(page.getByLabel("考生号")).isVisible();
+            page.getByLabel("考生号").fill(c.number());
+            assertControls(page, "login");
+            Browsers.screenshot(page, suite, "01-login");
+            login(page, c);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("拍照指南"))).isVisible();
+            assertControls(page, "guide");
+            Browsers.screenshot(page, suite, "02-guide");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("直接拍照")).click();
+            waitForVideo(page);
+            assertControls(page, "camera");
+            Browsers.screenshot(page, suite, "03-camera");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("拍照").setExact(true)).click();
+            assertThat(page.getByAltText("拍好的照片")).isVisible();
+            assertControls(page, "camera preview");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("使用这张照片")).click();
+            assertThat(page.getByText("照片检测通过")).isVisible();
+            waitForImages(page);
+            assertControls(page, "check");
+            Browsers.screenshot(page, suite, "04-check");
+        }
+    }
+
+    /**
+     * Every visible button, link, input and checkbox is at least 44×44 CSS px — itself, through
+     * its label, or through an enclosing control a tap on which reaches it — and has an accessible
+     * name (aria-label, aria-labelledby, its label, its text or an image's alt).
+     */
+    private static void assertControls(Page page, String where) {
+        assertThat(page.locator(CONTROLS).count()).as("controls on the %s page", where).isGreaterThan(0);
+        assertThat(page.evaluate(CONTROL_PROBLEMS, CONTROLS)).as("controls on the %s page", where)
+                .asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
+    }
+
+    private static final String CONTROLS =
+            "button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=checkbox], [role=link], [role=radio]";
+
+    private static final String CONTROL_PROBLEMS = """
+            (selector) => {
+              const text = (e) => (e.innerText || e.textContent || '').replace(/\\s+/g, ' ').trim();
+              const shown = (e) => { const s = getComputedStyle(e); return s.display !== 'none' && s.visibility !== 'hidden' && e.getClientRects().length > 0; };
+              const big = (e) => { const r = e.getBoundingClientRect(); return r.width >= 44 && r.height >= 44 && shown(e); };
+              const name = (e) => {
+                const label = (e.getAttribute('aria-label') || '').trim();
+                if (label) return label;
+                const by = (e.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean)
+                  .map((id) => document.getElementById(id)).filter(Boolean).map(text).join(' ').trim();
+                if (by) return by;
+                const labels = e.labels ? [...e.labels].map(text).join(' ').trim() : '';
+                if (labels) return labels;
+                const own = text(e);
+                if (own) return own;
+                const img = e.querySelector('img[alt]');
+                return img ? img.alt.trim() : (e.getAttribute('title') || '').trim();
+              };
+              const problems = [];
+              for (const e of document.querySelectorAll(selector)) {
+                if (!shown(e) || e.closest('[aria-hidden=true], [inert]')) continue;
+                const what = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + String(e.className).split(' ').join('.')
+                  + ' "' + (name(e) || text(e)).slice(0, 30) + '"';
+                const reach = [e, ...(e.labels ? [...e.labels] : [])];
+                for (let p = e.parentElement; p; p = p.parentElement) {
+                  if (p.matches('label, button, a[href], [role=button], [role=checkbox]')) reach.push(p);
+                }
+                if (!reach.some(big)) {
+                  const r = e.getBoundingClientRect();
+                  problems.push(what + ' is ' + Math.round(r.width) + 'x' + Math.round(r.height));
+                }
+                if (!name(e)) problems.push(what + ' has no accessible name');
+              }
+              return problems;
+            }""";
+
+    private static double documentTop(Locator element) {
+        return ((Number) element.evaluate("e => e.getBoundingClientRect().top + window.scrollY")).doubleValue();
     }
 
     private String base() {

@@ -87,6 +87,16 @@ class ReviewCases {
             return AWAITING_MATERIALS.equals(status) || PENDING.equals(status);
         }
 
+        /** The id on this case of one material: a submission for the portrait, a photo for the others. */
+        Long material(MaterialKind kind) {
+            return switch (kind) {
+                case PORTRAIT -> submissionId;
+                case ID_PORTRAIT -> idPortraitPhotoId;
+                case ID_EMBLEM -> idEmblemPhotoId;
+                case HAND_HELD -> handHeldPhotoId;
+            };
+        }
+
         boolean complete() {
             return submissionId != null && idPortraitPhotoId != null && idEmblemPhotoId != null && handHeldPhotoId != null;
         }

@@ -7,7 +7,10 @@ import cn.gdeea.examphoto.storage.PhotoRecords;
 import cn.gdeea.examphoto.web.ApiException;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,17 +33,19 @@ class ReviewMaterials {
     private final ReviewCases cases;
     private final Portraits portraits;
     private final PhotoRecords photos;
+    private final Submissions submissions;
     private final StateTransitions transitions;
     private final ManualRouting routing;
     private final TransactionTemplate tx;
 
     ReviewMaterials(Profile profile, Candidates candidates, ReviewCases cases, Portraits portraits, PhotoRecords photos,
-                    StateTransitions transitions, ManualRouting routing, TransactionTemplate tx) {
+                    Submissions submissions, StateTransitions transitions, ManualRouting routing, TransactionTemplate tx) {
         this.profile = profile;
         this.candidates = candidates;
         this.cases = cases;
         this.portraits = portraits;
         this.photos = photos;
+        this.submissions = submissions;
         this.transitions = transitions;
         this.routing = routing;
         this.tx = tx;
@@ -114,8 +119,38 @@ class ReviewMaterials {
         CandidateRow c = profile.current(candidateId);
         return cases.latest(candidateId)
                 .map(r -> new ReviewStatus(c.state(), r.status(), r.reason(), r.rejectionReason(), r.submittedAt(),
-                        r.decidedAt(), Profile.materialsPresent(r)))
-                .orElse(new ReviewStatus(c.state(), null, null, null, null, null, List.of()));
+                        r.decidedAt(), Profile.materialsPresent(r), r.open() ? photoUrls(r) : Map.of()))
+                .orElse(new ReviewStatus(c.state(), null, null, null, null, null, List.of(), Map.of()));
+    }
+
+    /**
+     * One material of the candidate's own open case, so that the review page can show what was
+     * sent after a reload. Anything else — another candidate's, a decided case's, a kind not yet
+     * taken — reads as absent.
+     */
+    PhotoRecords.StoredPhoto materialPhoto(long candidateId, MaterialKind kind) {
+        return cases.open(candidateId)
+                .flatMap(r -> Optional.ofNullable(r.material(kind)))
+                .flatMap(id -> kind == MaterialKind.PORTRAIT
+                        ? submissions.own(candidateId, id).map(Submissions.SubmissionRow::photoId)
+                        : Optional.of(id))
+                .flatMap(photos::find)
+                .filter(p -> p.candidateId() == candidateId)
+                .orElseThrow(() -> ApiException.notFound("资料照片"));
+    }
+
+    byte[] bytes(PhotoRecords.StoredPhoto photo) {
+        return photos.bytes(photo).orElseThrow(() -> ApiException.notFound("资料照片"));
+    }
+
+    private static Map<String, String> photoUrls(ReviewCases.ReviewCase r) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (MaterialKind kind : MaterialKind.values()) {
+            if (r.material(kind) != null) {
+                urls.put(kind.name(), "/api/candidate/review/materials/" + kind.name() + "/photo");
+            }
+        }
+        return urls;
     }
 
     /** The case the candidate is filling in: the open one, or a new one after a rejection. Locks the candidate. */
@@ -156,8 +191,12 @@ class ReviewMaterials {
     record MaterialResult(String kind, long caseId) {
     }
 
-    /** The candidate's manual review as they see it. */
+    /**
+     * The candidate's manual review as they see it; {@code materialUrls} gives, per material on the
+     * open case, where to fetch its photo.
+     */
     record ReviewStatus(CandidateState state, String status, String reason, String rejectionReason,
-                        OffsetDateTime submittedAt, OffsetDateTime decidedAt, List<String> materialsPresent) {
+                        OffsetDateTime submittedAt, OffsetDateTime decidedAt, List<String> materialsPresent,
+                        Map<String, String> materialUrls) {
     }
 }

@@ -4,7 +4,9 @@ import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +39,17 @@ class ReviewMaterialsController {
                                           @RequestParam("file") MultipartFile file) {
         MaterialKind k = MaterialKind.parse(kind).orElseThrow(() -> ApiException.notFound("资料类型"));
         return materials.upload(user.id(), k, file);
+    }
+
+    @Operation(summary = "The photo of one material on the candidate's own open case (404 when there is none)")
+    @GetMapping("/materials/{kind}/photo")
+    ResponseEntity<byte[]> photo(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String kind) {
+        MaterialKind k = MaterialKind.parse(kind).orElseThrow(() -> ApiException.notFound("资料类型"));
+        var photo = materials.materialPhoto(user.id(), k);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(materials.bytes(photo));
     }
 
     @Operation(summary = "Sends the complete materials for review (审核中)")
