@@ -4,8 +4,8 @@ import cn.gdeea.examphoto.support.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The staff API on the embedded H2 database. */
-class StaffApiIntegrationTests extends StaffApiContract {
+/** The staff API's candidate records, corrections and dashboard on the embedded H2 database. */
+class StaffApiCandidateIntegrationTests extends StaffApiCandidateContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -4,8 +4,8 @@ import cn.gdeea.examphoto.support.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The staff API on a real PostgreSQL server. */
-class StaffApiOnPostgresIntegrationTests extends StaffApiContract {
+/** The staff API's review queue, claims and decisions on a real PostgreSQL server. */
+class StaffApiReviewOnPostgresIntegrationTests extends StaffApiReviewContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

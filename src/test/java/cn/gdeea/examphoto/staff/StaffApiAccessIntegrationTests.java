@@ -1,0 +1,14 @@
+package cn.gdeea.examphoto.staff;
+
+import cn.gdeea.examphoto.support.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The staff API's login, authorisation and administration on the embedded H2 database. */
+class StaffApiAccessIntegrationTests extends StaffApiAccessContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.h2(registry);
+    }
+}

@@ -1,0 +1,14 @@
+package cn.gdeea.examphoto.staff;
+
+import cn.gdeea.examphoto.support.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The staff API's review queue, claims and decisions on the embedded H2 database. */
+class StaffApiReviewIntegrationTests extends StaffApiReviewContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.h2(registry);
+    }
+}
