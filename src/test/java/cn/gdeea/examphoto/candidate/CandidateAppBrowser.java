@@ -63,6 +63,8 @@ abstract class CandidateAppBrowser {
     @BeforeAll
     static void browser() {
         playwright = Browsers.playwright();
+        // Uploads run the face engine on a shared 2-core machine: 5 s is too short a default.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     @AfterAll
@@ -83,6 +85,8 @@ abstract class CandidateAppBrowser {
      * name (aria-label, aria-labelledby, its label, its text or an image's alt).
      */
     static void assertControls(Page page, String where) {
+        // Dialogs open with a scaling animation: measure controls at their final size.
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running')");
         assertThat(page.locator(CONTROLS).count()).as("controls on the %s page", where).isGreaterThan(0);
         assertThat(page.evaluate(CONTROL_PROBLEMS, CONTROLS)).as("controls on the %s page", where)
                 .asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
