@@ -86,7 +86,7 @@ abstract class CandidateAppBrowser {
      */
     static void assertControls(Page page, String where) {
         // Dialogs open with a scaling animation: measure controls at their final size.
-        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running')");
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)");
         assertThat(page.locator(CONTROLS).count()).as("controls on the %s page", where).isGreaterThan(0);
         assertThat(page.evaluate(CONTROL_PROBLEMS, CONTROLS)).as("controls on the %s page", where)
                 .asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
