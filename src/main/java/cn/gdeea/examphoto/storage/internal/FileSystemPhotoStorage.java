@@ -7,14 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Photos as files under one directory. A file is written to a temporary name, forced to disk and
@@ -86,21 +88,29 @@ public final class FileSystemPhotoStorage implements PhotoStorage {
         if (folder == null || !folder.startsWith(root) || !Files.isDirectory(folder)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().endsWith(".part"))
-                    .forEach(p -> {
-                        String key = root.relativize(p).toString().replace('\\', '/');
-                        if (key.startsWith(prefix)) {
-                            try {
-                                each.accept(new StoredFile(key, Files.getLastModifiedTime(p).toInstant()));
-                            } catch (NoSuchFileException gone) {
-                                // deleted while listing: nothing to report
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }
-                    });
+        try {
+            // A visitor rather than Files.walk: other nodes' sweepers delete files while we list,
+            // and a file or folder that vanishes mid-walk is simply no longer there to report.
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String key = root.relativize(file).toString().replace('\\', '/');
+                    if (attributes.isRegularFile() && !key.endsWith(".part") && key.startsWith(prefix)) {
+                        each.accept(new StoredFile(key, attributes.lastModifiedTime().toInstant()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (NoSuchFileException gone) {
+            // the folder itself went away: nothing to list
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
