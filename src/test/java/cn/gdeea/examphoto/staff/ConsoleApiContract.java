@@ -7,73 +7,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.gdeea.examphoto.security.TokenService;
-import cn.gdeea.examphoto.storage.PhotoRecords;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the staff console needs beyond the staff API: queue filters and counts, the audited reveal
  * of a document number, the daily series, registration-point phone numbers and audit filters.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-abstract class ConsoleApiContract {
+abstract class ConsoleApiContract extends StaffApiContractBase {
 
     static final String FULL_NUMBER = "11010519491231002X";
-
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired ObjectMapper json;
-    @Autowired PhotoRecords photos;
-    @Autowired TokenService tokens;
-    @Autowired PasswordEncoder encoder;
-    @Autowired TransactionTemplate tx;
-
-    StaffFixture fx;
-    String pointA;
-    String pointB;
-    long reviewerA;
-    long reviewerB;
-    long admin;
-
-    @BeforeEach
-    void data() {
-        fx = new StaffFixture(jdbc, photos, tokens, encoder, tx);
-        pointA = fx.point("广州市");
-        pointB = fx.point("深圳市");
-        reviewerA = fx.staff("REVIEWER", pointA);
-        reviewerB = fx.staff("REVIEWER", pointB);
-        admin = fx.staff("ADMIN");
-    }
-
-    MockHttpServletRequestBuilder as(long staffId, MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", "Bearer " + fx.token(staffId));
-    }
-
-    JsonNode read(MvcResult result) throws Exception {
-        return json.readTree(result.getResponse().getContentAsByteArray());
-    }
-
-    long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
 
     JsonNode queue(long staff, String... params) throws Exception {
         MockHttpServletRequestBuilder r = get("/api/staff/review-cases");
