@@ -1,6 +1,7 @@
 package cn.gdeea.examphoto.job;
 
 import cn.gdeea.examphoto.web.ApiException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +24,12 @@ import org.springframework.stereotype.Service;
 public class Jobs implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+
+    /**
+     * A job whose progress has not moved for this long ran on a node that stopped: every job
+     * reports progress at least every few thousand rows or photos, far more often than this.
+     */
+    static final Duration STALLED = Duration.ofMinutes(30);
 
     private final JdbcClient jdbc;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
@@ -93,6 +101,21 @@ public class Jobs implements AutoCloseable {
             jdbc.sql("update job set status = 'FAILED', message = ?, updated_at = ?, finished_at = ? where id = ?")
                     .params(message, now(), now(), id).update();
         }
+    }
+
+    /** Marks jobs left QUEUED or RUNNING by a node that stopped as FAILED, so no one waits on them. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+    public int failStalled() {
+        int failed = jdbc.sql("""
+                update job set status = 'FAILED', message = ?, updated_at = ?, finished_at = ?
+                where status in ('QUEUED', 'RUNNING') and updated_at < ?""")
+                .params("任务中断（处理节点已停止），请重新发起 / interrupted: the node running it stopped; start it again",
+                        now(), now(), now().minus(STALLED))
+                .update();
+        if (failed > 0) {
+            log.warn("{} stalled job(s) marked failed", failed);
+        }
+        return failed;
     }
 
     private static OffsetDateTime now() {

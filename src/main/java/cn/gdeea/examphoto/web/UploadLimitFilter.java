@@ -56,8 +56,8 @@ class UploadLimitFilter extends OncePerRequestFilter {
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Connection", "close");
             json.writeValue(response.getOutputStream(), new ApiError(413, "request.too_large",
-                    "上传的内容太大（上限 " + settings.maxRequest().toMegabytes() + " MB）",
-                    "The upload is too large", null));
+                    "上传的内容太大（上限 " + DataSize.ofBytes(limit).toMegabytes() + " MB）",
+                    "The upload is too large (limit " + DataSize.ofBytes(limit).toMegabytes() + " MB)", null));
             return;
         }
         chain.doFilter(declared >= 0 ? request : new Bounded(request, limit), response);
