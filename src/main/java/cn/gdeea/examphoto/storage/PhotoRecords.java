@@ -63,7 +63,8 @@ public class PhotoRecords {
         };
     }
 
-    static String sha256(byte[] bytes) {
+    /** The SHA-256 of a photo as lower-case hex, as kept in {@code photo.sha256}. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

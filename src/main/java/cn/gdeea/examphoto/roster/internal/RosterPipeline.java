@@ -4,11 +4,9 @@ import cn.gdeea.examphoto.image.DecodedImage;
 import cn.gdeea.examphoto.image.ImageDecoder;
 import cn.gdeea.examphoto.image.ImageRejectedException;
 import cn.gdeea.examphoto.roster.ReferencePhotos;
+import cn.gdeea.examphoto.storage.PhotoRecords;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -204,7 +202,7 @@ public final class RosterPipeline {
         try {
             DecodedImage decoded = decoder.decode(bytes, r.photoName);
             String type = "png".equals(decoded.format()) ? "image/png" : "image/jpeg";
-            r.photo = new RosterRow.Photo(bytes, type, decoded.image().width(), decoded.image().height(), sha256(bytes));
+            r.photo = new RosterRow.Photo(bytes, type, decoded.image().width(), decoded.image().height(), PhotoRecords.sha256(bytes));
             return Optional.empty();
         } catch (ImageRejectedException e) {
             return Optional.of(error(r, "reference_photo.invalid", "参考照片无效：" + e.messageZh(),
@@ -214,13 +212,5 @@ public final class RosterPipeline {
 
     private static RowError error(RosterRow r, String code, String zh, String en) {
         return new RowError(r.rowNumber, r.candidateNumber, Column.REFERENCE_PHOTO, code, zh, en);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
     }
 }
