@@ -30,6 +30,7 @@ class ReviewViews {
 
     private ReviewView view(CandidateRow c, ReviewCases.ReviewCase latest) {
         Optional<ReviewCases.ReviewCase> rejected = latest.status() == ReviewCaseStatus.REJECTED ? Optional.of(latest)
+                : !latest.status().open() ? Optional.<ReviewCases.ReviewCase>empty()
                 : Optional.ofNullable(latest.previousCaseId()).flatMap(cases::byId)
                         .filter(p -> p.status() == ReviewCaseStatus.REJECTED);
         boolean followUp = rejected.isPresent() && rejected.get().id() != latest.id();
