@@ -13,7 +13,7 @@ public class ExamPhotoApplication {
     /** With a batch command ({@code check}, {@code verify}, …) runs it; otherwise starts the server. */
     public static void main(String[] args) {
         if (CommandLine.handles(args)) {
-            System.exit(CommandLine.run(args, System.out, System.err));
+            System.exit(CommandLine.run(ExamPhotoApplication.class, args, System.out, System.err));
         }
         SpringApplication.run(ExamPhotoApplication.class, args);
     }

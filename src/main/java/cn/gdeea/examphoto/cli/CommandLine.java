@@ -31,7 +31,12 @@ public final class CommandLine {
         return args.length > 0 && (USAGES.containsKey(args[0]) || Set.of("help", "--help", "-h").contains(args[0]));
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs one command; {@code application} is the Spring Boot application the database-backed
+     * commands start without a web server.
+     */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        BatchContext batch = new BatchContext(application);
         String command = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
@@ -39,8 +44,8 @@ public final class CommandLine {
                 case "check" -> new CheckCommand(out, err).run(rest);
                 case "verify" -> new VerifyCommand(out, err).run(rest);
                 case "standardize" -> new StandardizeCommand(out, err).run(rest);
-                case "import-roster" -> new ImportRosterCommand(out, err).run(rest);
-                case "export-photos" -> new ExportPhotosCommand(out, err).run(rest);
+                case "import-roster" -> new ImportRosterCommand(batch, out, err).run(rest);
+                case "export-photos" -> new ExportPhotosCommand(batch, out, err).run(rest);
                 default -> usage(err);
             };
         } catch (UsageException e) {

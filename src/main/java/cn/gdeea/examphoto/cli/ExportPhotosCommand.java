@@ -19,10 +19,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class ExportPhotosCommand {
 
+    private final BatchContext batch;
     private final PrintStream out;
     private final PrintStream err;
 
-    ExportPhotosCommand(PrintStream out, PrintStream err) {
+    ExportPhotosCommand(BatchContext batch, PrintStream out, PrintStream err) {
+        this.batch = batch;
         this.out = out;
         this.err = err;
     }
@@ -53,7 +55,7 @@ final class ExportPhotosCommand {
         // Spring's log lines go to standard error while the context lives: standard output is the JSON.
         PrintStream stdout = System.out;
         System.setOut(err);
-        try (ConfigurableApplicationContext context = BatchContext.start(springArgs)) {
+        try (ConfigurableApplicationContext context = batch.start(springArgs)) {
             ExportJob export = context.getBean(PhotoExport.class).runInto(point, folder, "cli");
             long photos = export.files().stream().mapToLong(f -> f.candidates()).sum();
             line.put("job", export.job().id());

@@ -22,10 +22,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class ImportRosterCommand {
 
+    private final BatchContext batch;
     private final PrintStream out;
     private final PrintStream err;
 
-    ImportRosterCommand(PrintStream out, PrintStream err) {
+    ImportRosterCommand(BatchContext batch, PrintStream out, PrintStream err) {
+        this.batch = batch;
         this.out = out;
         this.err = err;
     }
@@ -70,7 +72,7 @@ final class ImportRosterCommand {
         if (photos != null && !Files.exists(photos)) {
             throw new CommandLine.UsageException("no such ZIP file or folder: " + photos);
         }
-        try (ConfigurableApplicationContext context = BatchContext.start(springArgs)) {
+        try (ConfigurableApplicationContext context = batch.start(springArgs)) {
             return importInto(context, file, photos);
         }
     }

@@ -1,6 +1,6 @@
 package cn.gdeea.examphoto.demo;
 
-import cn.gdeea.examphoto.candidate.IdNumber;
+import cn.gdeea.examphoto.identity.IdNumber;
 import cn.gdeea.examphoto.job.Jobs;
 import cn.gdeea.examphoto.roster.ReferencePhotos;
 import cn.gdeea.examphoto.roster.RosterImports;

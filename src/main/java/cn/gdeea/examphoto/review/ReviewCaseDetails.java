@@ -1,7 +1,7 @@
 package cn.gdeea.examphoto.review;
 
-import cn.gdeea.examphoto.candidate.DocumentType;
-import cn.gdeea.examphoto.candidate.IdNumber;
+import cn.gdeea.examphoto.identity.DocumentType;
+import cn.gdeea.examphoto.identity.IdNumber;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.web.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;

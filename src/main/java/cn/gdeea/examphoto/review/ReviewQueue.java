@@ -1,6 +1,6 @@
 package cn.gdeea.examphoto.review;
 
-import cn.gdeea.examphoto.candidate.DocumentType;
+import cn.gdeea.examphoto.identity.DocumentType;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.staff.StaffScope;
 import cn.gdeea.examphoto.web.ApiException;

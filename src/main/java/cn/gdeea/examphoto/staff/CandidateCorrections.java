@@ -2,9 +2,9 @@ package cn.gdeea.examphoto.staff;
 
 import cn.gdeea.examphoto.audit.AuditLog;
 import cn.gdeea.examphoto.candidate.CandidateState;
-import cn.gdeea.examphoto.candidate.DocumentType;
-import cn.gdeea.examphoto.candidate.IdNumber;
-import cn.gdeea.examphoto.candidate.RareCharacters;
+import cn.gdeea.examphoto.identity.DocumentType;
+import cn.gdeea.examphoto.identity.IdNumber;
+import cn.gdeea.examphoto.identity.RareCharacters;
 import cn.gdeea.examphoto.candidate.StateTransitions;
 import cn.gdeea.examphoto.image.DecodedImage;
 import cn.gdeea.examphoto.image.ImageDecoder;

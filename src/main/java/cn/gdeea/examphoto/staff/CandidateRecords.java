@@ -2,8 +2,8 @@ package cn.gdeea.examphoto.staff;
 
 import cn.gdeea.examphoto.audit.AuditLog;
 import cn.gdeea.examphoto.candidate.CandidateState;
-import cn.gdeea.examphoto.candidate.DocumentType;
-import cn.gdeea.examphoto.candidate.IdNumber;
+import cn.gdeea.examphoto.identity.DocumentType;
+import cn.gdeea.examphoto.identity.IdNumber;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.settings.SettingsService;
 import cn.gdeea.examphoto.web.ApiException;

@@ -1,43 +1,24 @@
 package cn.gdeea.examphoto.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Keeps the package-per-capability boundaries of STYLE.md honest. */
+/**
+ * Layering rules inside the modules that {@link ModulesTests} does not express: the face engine and
+ * the image decoder know nothing of the service around them.
+ */
 class ArchitectureTests {
 
     private static final String ROOT = "cn.gdeea.examphoto";
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
-
-    @Test
-    void internalPackagesAreUsedOnlyByTheirOwnCapability() {
-        classes().should(new ArchCondition<JavaClass>("use no other capability's internal package") {
-            @Override
-            public void check(JavaClass item, ConditionEvents events) {
-                String own = capability(item.getPackageName());
-                item.getDirectDependenciesFromSelf().forEach(d -> {
-                    String target = d.getTargetClass().getPackageName();
-                    if (target.startsWith(ROOT + ".") && target.contains(".internal")
-                            && !capability(target).equals(own)) {
-                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
-                    }
-                });
-            }
-        }).check(CLASSES);
-    }
 
     @Test
     void theFaceEngineKnowsNothingOfTheService() {
@@ -59,11 +40,5 @@ class ArchitectureTests {
     @Test
     void dependenciesAreInjectedThroughConstructors() {
         noFields().should().beAnnotatedWith(Autowired.class).check(CLASSES);
-    }
-
-    private static String capability(String packageName) {
-        String rest = packageName.length() > ROOT.length() ? packageName.substring(ROOT.length() + 1) : "";
-        int dot = rest.indexOf('.');
-        return dot < 0 ? rest : rest.substring(0, dot);
     }
 }

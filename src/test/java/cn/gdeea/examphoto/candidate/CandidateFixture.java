@@ -1,5 +1,6 @@
 package cn.gdeea.examphoto.candidate;
 
+import cn.gdeea.examphoto.identity.RareCharacters;
 import cn.gdeea.examphoto.face.FaceEngine;
 import cn.gdeea.examphoto.photo.evaluation.GuidePortraits;
 import cn.gdeea.examphoto.storage.PhotoKind;

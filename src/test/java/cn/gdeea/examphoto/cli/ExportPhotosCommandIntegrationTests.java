@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gdeea.examphoto.storage.PhotoRecords;
 import cn.gdeea.examphoto.storage.internal.FileSystemPhotoStorage;
+import cn.gdeea.examphoto.ExamPhotoApplication;
 import cn.gdeea.examphoto.support.PhotoFixtures;
+import cn.gdeea.examphoto.ExamPhotoApplication;
 import cn.gdeea.examphoto.support.PhotoFixtures.Candidate;
+import cn.gdeea.examphoto.ExamPhotoApplication;
 import cn.gdeea.examphoto.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,9 +126,9 @@ class ExportPhotosCommandIntegrationTests {
 
     @Test
     void missingArgumentsAreUsageErrors() {
-        assertThat(CommandLine.run(new String[] {"export-photos"}, System.out, new PrintStream(new ByteArrayOutputStream())))
+        assertThat(CommandLine.run(ExamPhotoApplication.class, new String[] {"export-photos"}, System.out, new PrintStream(new ByteArrayOutputStream())))
                 .isEqualTo(2);
-        assertThat(CommandLine.run(new String[] {"export-photos", "dir", "--point"}, System.out,
+        assertThat(CommandLine.run(ExamPhotoApplication.class, new String[] {"export-photos", "dir", "--point"}, System.out,
                 new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
         assertThat(CommandLine.handles(new String[] {"export-photos"})).isTrue();
     }
@@ -140,7 +143,7 @@ class ExportPhotosCommandIntegrationTests {
                 "--examphoto.storage.directory=" + photos)).toArray(String[]::new);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CommandLine.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = CommandLine.run(ExamPhotoApplication.class, all, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package cn.gdeea.examphoto.cli;
 
+import cn.gdeea.examphoto.ExamPhotoApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gdeea.examphoto.roster.RosterFixtures;
@@ -29,7 +30,7 @@ class ImportRosterCommandIntegrationTests {
     private Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = CommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = CommandLine.run(ExamPhotoApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8));
     }

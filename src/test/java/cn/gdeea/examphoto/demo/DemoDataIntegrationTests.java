@@ -3,7 +3,7 @@ package cn.gdeea.examphoto.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gdeea.examphoto.ExamPhotoApplication;
-import cn.gdeea.examphoto.candidate.IdNumber;
+import cn.gdeea.examphoto.identity.IdNumber;
 import cn.gdeea.examphoto.support.FaceData;
 import cn.gdeea.examphoto.support.TestDatabase;
 import java.util.List;

@@ -10,7 +10,7 @@ import cn.gdeea.examphoto.audit.AuditLog;
 import cn.gdeea.examphoto.job.Jobs;
 import cn.gdeea.examphoto.security.AuthenticatedUser.Role;
 import cn.gdeea.examphoto.security.TokenService;
-import cn.gdeea.examphoto.storage.internal.RetentionPurge;
+import cn.gdeea.examphoto.retention.RetentionPurge;
 import cn.gdeea.examphoto.support.PhotoFixtures.Candidate;
 import cn.gdeea.examphoto.support.PhotoFixtures.Submission;
 import com.fasterxml.jackson.databind.ObjectMapper;

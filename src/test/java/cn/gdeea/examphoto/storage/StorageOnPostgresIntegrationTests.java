@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gdeea.examphoto.export.ExportJob;
 import cn.gdeea.examphoto.export.PhotoExport;
 import cn.gdeea.examphoto.storage.internal.OrphanSweeper;
-import cn.gdeea.examphoto.storage.internal.RetentionPurge;
+import cn.gdeea.examphoto.retention.RetentionPurge;
 import cn.gdeea.examphoto.support.PhotoFixtures;
 import cn.gdeea.examphoto.support.PhotoFixtures.Candidate;
 import cn.gdeea.examphoto.support.TestDatabase;

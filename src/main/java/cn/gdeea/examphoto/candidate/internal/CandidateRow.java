@@ -1,7 +1,7 @@
 package cn.gdeea.examphoto.candidate.internal;
 
 import cn.gdeea.examphoto.candidate.CandidateState;
-import cn.gdeea.examphoto.candidate.DocumentType;
+import cn.gdeea.examphoto.identity.DocumentType;
 import java.util.Optional;
 
 /** One {@code candidate} row as the candidate API needs it. The document number never leaves unmasked. */

@@ -1,8 +1,8 @@
 package cn.gdeea.examphoto.candidate.internal;
 
 import cn.gdeea.examphoto.candidate.CandidateState;
-import cn.gdeea.examphoto.candidate.DocumentType;
-import cn.gdeea.examphoto.candidate.IdNumber;
+import cn.gdeea.examphoto.identity.DocumentType;
+import cn.gdeea.examphoto.identity.IdNumber;
 import cn.gdeea.examphoto.settings.SettingsService;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.gdeea.examphoto.roster.internal;
 
-import cn.gdeea.examphoto.candidate.DocumentType;
+import cn.gdeea.examphoto.identity.DocumentType;
 
 /**
  * A valid roster row on its way into the database. {@code password} is the plain initial

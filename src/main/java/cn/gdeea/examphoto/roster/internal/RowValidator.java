@@ -1,8 +1,8 @@
 package cn.gdeea.examphoto.roster.internal;
 
-import cn.gdeea.examphoto.candidate.DocumentType;
-import cn.gdeea.examphoto.candidate.IdNumber;
-import cn.gdeea.examphoto.candidate.RareCharacters;
+import cn.gdeea.examphoto.identity.DocumentType;
+import cn.gdeea.examphoto.identity.IdNumber;
+import cn.gdeea.examphoto.identity.RareCharacters;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package cn.gdeea.examphoto.storage;
+package cn.gdeea.examphoto.retention;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package cn.gdeea.examphoto.candidate;
+package cn.gdeea.examphoto.identity;
 
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;

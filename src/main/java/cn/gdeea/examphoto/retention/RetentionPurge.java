@@ -1,10 +1,9 @@
-package cn.gdeea.examphoto.storage.internal;
+package cn.gdeea.examphoto.retention;
 
 import cn.gdeea.examphoto.audit.AuditLog;
 import cn.gdeea.examphoto.job.Jobs;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.storage.PhotoStorage;
-import cn.gdeea.examphoto.storage.RetentionSettings;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only code that deletes an accepted photo) and clears their face descriptors. Submissions,
  * attempts, decisions and the candidate's state stay on record. Rows go first, in one transaction
  * per batch; files are deleted after the commit, so a crash in between leaves only unreferenced
- * files, which the {@link OrphanSweeper} removes.
+ * files, which the orphan sweeper of the photo store removes.
  */
 @Service
 public class RetentionPurge {

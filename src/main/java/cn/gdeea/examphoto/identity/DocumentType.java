@@ -1,4 +1,4 @@
-package cn.gdeea.examphoto.candidate;
+package cn.gdeea.examphoto.identity;
 
 import java.util.Arrays;
 import java.util.Locale;

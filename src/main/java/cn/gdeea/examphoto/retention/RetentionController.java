@@ -1,4 +1,4 @@
-package cn.gdeea.examphoto.storage.internal;
+package cn.gdeea.examphoto.retention;
 
 import cn.gdeea.examphoto.audit.AuditLog;
 import cn.gdeea.examphoto.job.Jobs;

@@ -1,4 +1,4 @@
-package cn.gdeea.examphoto.candidate;
+package cn.gdeea.examphoto.identity;
 
 /**
  * A document number, masked whenever it is shown or logged ({@code 44**************1X}). For
