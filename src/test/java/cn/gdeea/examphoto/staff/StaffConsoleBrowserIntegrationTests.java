@@ -164,6 +164,9 @@ class StaffConsoleBrowserIntegrationTests {
             assertThat(page.locator("[data-test=reject-dialog]").first()).isVisible();
             page.locator("[data-test=template]").nth(3).click();
             page.locator("[data-test=reason]").pressSequentially("；证件号码被手指遮挡");
+            // The ID card's materials to tick, the hand-held photo being the wrong one.
+            assertThat(page.locator("[data-test=reject-materials] .el-checkbox")).hasCount(4);
+            page.locator("[data-test=reject-HAND_HELD]").click();
             Browsers.screenshot(page, SUITE, "07-reject-dialog");
             page.locator("[data-test=confirm-reject]").click();
             assertThat(page.locator("[data-test=case-status]")).hasText("已驳回");
@@ -171,6 +174,7 @@ class StaffConsoleBrowserIntegrationTests {
         JsonNode review = candidates.tree(candidates.get("/api/candidate/review", s.token()));
         assertThat(review.get("rejectionReason").asText())
                 .isEqualTo("手持身份证照片中证件或面部不清晰，请重新拍摄；证件号码被手指遮挡");
+        assertThat(review.get("rejectedMaterials").toString()).isEqualTo("[\"HAND_HELD\"]");
         JsonNode me = candidates.tree(candidates.get("/api/candidate/me", s.token()));
         assertThat(me.get("state").asText()).isEqualTo("MANUAL_REJECTED");
     }
@@ -352,7 +356,7 @@ class StaffConsoleBrowserIntegrationTests {
         upload(base + "PORTRAIT", token, candidates.portrait(CandidateFixture.GENUINE));
         upload(base + "ID_PORTRAIT", token, card(640, 400, "居民身份证 人像面", new Color(226, 236, 246)));
         upload(base + "ID_EMBLEM", token, card(640, 400, "中华人民共和国 居民身份证", new Color(240, 232, 214)));
-        upload(base + "HAND_HELD", token, card(480, 640, "手持身份证", new Color(235, 235, 235)));
+        upload(base + "HAND_HELD", token, card(640, 480, "手持身份证", new Color(235, 235, 235)));
         JsonNode submitted = candidates.tree(candidates.post("/api/candidate/review/submit", token, Map.of()));
         assertThat(submitted.get("state").asText()).isEqualTo("MANUAL_PENDING");
         return new Submitted(c, token);
