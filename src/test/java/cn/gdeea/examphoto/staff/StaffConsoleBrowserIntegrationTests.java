@@ -283,6 +283,45 @@ class StaffConsoleBrowserIntegrationTests {
     }
 
     @Test
+    void importAttachesPhotosNamedByCandidateNumberAndCountsTheMissingAndUnreadableOnes() throws IOException {
+        long admin = staff.staff("ADMIN");
+        String passwordHash = encoder.encode("Secret#2026");
+        long offset = 800_000 + (System.nanoTime() % 100_000) * 10;
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("roster", ".csv");
+        StringBuilder text = new StringBuilder(cn.gdeea.examphoto.roster.RosterFixtures.HEADER).append('\n');
+        for (long i = offset; i < offset + 3; i++) {
+            text.append(cn.gdeea.examphoto.roster.RosterFixtures.line(i, 40, passwordHash)).append('\n');
+        }
+        java.nio.file.Files.writeString(csv, text.toString());
+        // One readable photo, one that is not an image, none for the third candidate.
+        java.nio.file.Path zip = java.nio.file.Files.createTempFile("photos", ".zip");
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry(cn.gdeea.examphoto.roster.RosterFixtures.candidateNumber(offset) + ".jpg"));
+            out.write(java.nio.file.Files.readAllBytes(cn.gdeea.examphoto.support.FaceData.requireFolder().resolve(CandidateFixture.REFERENCE)));
+            out.closeEntry();
+            out.putNextEntry(new java.util.zip.ZipEntry(cn.gdeea.examphoto.roster.RosterFixtures.candidateNumber(offset + 1) + ".png"));
+            out.write("not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        try (BrowserContext context = Browsers.desktop(browser, base())) {
+            Page page = login(context, admin);
+            page.navigate("/staff/#/import");
+            assertThat(page.getByText("考生号.jpg")).isVisible();
+            page.locator("[data-test=roster-file]").setInputFiles(csv);
+            page.locator("[data-test=photos-file]").setInputFiles(zip);
+            page.locator("[data-test=start-import]").click();
+            assertThat(page.locator("[data-test=import-status]")).hasText("已完成",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
+            assertThat(page.locator("[data-test=photos-attached]")).hasText("已附 1");
+            assertThat(page.locator("[data-test=photos-missing]")).hasText("缺少 1");
+            assertThat(page.locator("[data-test=photos-unreadable]")).hasText("无法读取 1");
+            Browsers.screenshot(page, SUITE, "18-import-photos");
+        }
+        assertThat(jdbc.sql("select reference_photo_id is not null from candidate where candidate_number = ?")
+                .param(cn.gdeea.examphoto.roster.RosterFixtures.candidateNumber(offset)).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void anExportProducesOnePointsZipWithAPhotoPerCollectedCandidateAndAManifest() throws IOException {
         CandidateFixture.Candidate c = candidates.candidate("李四", "ID_CARD", CandidateFixture.REFERENCE);
         String token = candidates.login(c);
