@@ -119,6 +119,9 @@ final class ImportRosterCommand {
         json.put("updated", summary[0].updated());
         json.put("errors", summary[0].errors());
         json.put("photos", summary[0].photos());
+        json.put("photosAttached", summary[0].photosAttached());
+        json.put("photosMissing", summary[0].photosMissing());
+        json.put("photosUnreadable", summary[0].photosUnreadable());
         json.put("seconds", Json.number(summary[0].seconds()));
         json.put("report", report);
         Json.line(out, json);

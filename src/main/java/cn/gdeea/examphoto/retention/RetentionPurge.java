@@ -1,6 +1,7 @@
 package cn.gdeea.examphoto.retention;
 
 import cn.gdeea.examphoto.audit.AuditLog;
+import cn.gdeea.examphoto.candidate.CandidateAdministration;
 import cn.gdeea.examphoto.job.Jobs;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.storage.PhotoStorage;
@@ -38,9 +39,11 @@ public class RetentionPurge {
     private final Jobs jobs;
     private final AuditLog audit;
     private final RetentionSettings settings;
+    private final CandidateAdministration candidates;
 
     RetentionPurge(JdbcClient jdbc, PhotoStorage storage, TransactionTemplate transactions, Jobs jobs,
-                   AuditLog audit, RetentionSettings settings) {
+                   AuditLog audit, RetentionSettings settings, CandidateAdministration candidates) {
+        this.candidates = candidates;
         this.jdbc = jdbc;
         this.storage = storage;
         this.transactions = transactions;
@@ -116,13 +119,7 @@ public class RetentionPurge {
     private List<String> purgeRows(List<Long> ids) {
         List<String> keys = jdbc.sql("select storage_key from photo where candidate_id in (:ids)")
                 .param("ids", ids).query(String.class).list();
-        jdbc.sql("update candidate set reference_photo_id = null, reference_descriptor = null, updated_at = :now where id in (:ids)")
-                .param("ids", ids).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
-        jdbc.sql("update submission set photo_id = null, standard_photo_id = null, descriptor = null where candidate_id in (:ids)")
-                .param("ids", ids).update();
-        jdbc.sql("""
-                update review_case set id_portrait_photo_id = null, id_emblem_photo_id = null, hand_held_photo_id = null
-                where candidate_id in (:ids)""").param("ids", ids).update();
+        candidates.forgetBiometrics(ids);
         jdbc.sql("delete from photo where candidate_id in (:ids)").param("ids", ids).update();
         return keys;
     }

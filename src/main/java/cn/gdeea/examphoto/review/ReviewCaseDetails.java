@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Everything the side-by-side review view needs (人工审核): the portrait with its check report,
- * the reference photo, both ID-card sides, the hand-held photo, every verification attempt and
+ * the reference photo, both ID-card sides (or another document's photo page), the hand-held photo, every verification attempt and
  * the candidate's history. Photos are given as URLs of the authorised photo endpoint.
  */
 @Service
@@ -34,7 +34,7 @@ public class ReviewCaseDetails {
                 select rc.id, rc.candidate_id, rc.point_code, rc.reason, rc.status, rc.submission_id,
                        rc.id_portrait_photo_id, rc.id_emblem_photo_id, rc.hand_held_photo_id, rc.claimed_by,
                        s.username, s.display_name, rc.claim_expires_at, rc.decided_by, d.display_name, rc.decided_at,
-                       rc.rejection_reason, rc.created_at, rc.submitted_at
+                       rc.rejection_reason, rc.created_at, rc.submitted_at, rc.document_page_photo_id, rc.rejected_materials
                 from review_case rc
                 left join staff_account s on s.id = rc.claimed_by
                 left join staff_account d on d.id = rc.decided_by
@@ -48,7 +48,8 @@ public class ReviewCaseDetails {
                     return new CaseRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             (Long) rs.getObject(6), (Long) rs.getObject(7), (Long) rs.getObject(8), (Long) rs.getObject(9),
                             claim, rs.getString(15), rs.getObject(16, OffsetDateTime.class), rs.getString(17),
-                            rs.getObject(18, OffsetDateTime.class), rs.getObject(19, OffsetDateTime.class));
+                            rs.getObject(18, OffsetDateTime.class), rs.getObject(19, OffsetDateTime.class),
+                            (Long) rs.getObject(20), rs.getString(21));
                 })
                 .optional()
                 .filter(c -> user.mayAccessPoint(c.pointCode()))
@@ -74,12 +75,12 @@ public class ReviewCaseDetails {
                 .optional().orElse(null);
 
         List<Attempt> attempts = jdbc.sql("""
-                select id, attempt_no, submission_id, score, matched, threshold, reason, verifier, created_at
+                select id, attempt_no, submission_id, score, matched, threshold, reason, verifier, spent, created_at
                 from verification_attempt where candidate_id = ? order by created_at, id""")
                 .param(row.candidateId())
                 .query((rs, n) -> new Attempt(rs.getLong(1), rs.getInt(2), rs.getLong(3), (Double) rs.getObject(4),
-                        rs.getBoolean(5), rs.getDouble(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class)))
+                        rs.getBoolean(5), (Double) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+                        rs.getObject(10, OffsetDateTime.class)))
                 .list();
 
         List<Event> events = jdbc.sql("""
@@ -103,13 +104,16 @@ public class ReviewCaseDetails {
         return new Detail(row.id(), row.reason(), row.status(), row.pointCode(), row.createdAt(), row.submittedAt(),
                 row.claim(), row.decidedBy(), row.decidedAt(), row.rejectionReason(), candidate, portrait,
                 PhotoLink.of(candidate.referencePhotoId()), PhotoLink.of(row.idPortrait()), PhotoLink.of(row.idEmblem()),
-                PhotoLink.of(row.handHeld()), attempts, events, cases);
+                PhotoLink.of(row.handHeld()), PhotoLink.of(row.documentPage()),
+                row.rejectedMaterials() == null ? List.of() : List.of(row.rejectedMaterials().split(",")),
+                MaterialKind.requiredFor(DocumentType.parse(candidate.documentType())).stream().map(Enum::name).toList(),
+                attempts, events, cases);
     }
 
     private record CaseRow(long id, long candidateId, String pointCode, String reason, String status, Long submissionId,
                            Long idPortrait, Long idEmblem, Long handHeld, ReviewQueue.Claim claim, String decidedBy,
                            OffsetDateTime decidedAt, String rejectionReason, OffsetDateTime createdAt,
-                           OffsetDateTime submittedAt) {
+                           OffsetDateTime submittedAt, Long documentPage, String rejectedMaterials) {
     }
 
     /** A photo the console loads from {@code GET /api/staff/photos/{id}}. */
@@ -123,7 +127,8 @@ public class ReviewCaseDetails {
     public record Detail(long id, String reason, String status, String pointCode, OffsetDateTime createdAt,
                          OffsetDateTime submittedAt, ReviewQueue.Claim claim, String decidedBy, OffsetDateTime decidedAt,
                          String rejectionReason, CandidateView candidate, Portrait portrait, PhotoLink reference,
-                         PhotoLink idPortrait, PhotoLink idEmblem, PhotoLink handHeld, List<Attempt> attempts,
+                         PhotoLink idPortrait, PhotoLink idEmblem, PhotoLink handHeld, PhotoLink documentPage,
+                         List<String> rejectedMaterials, List<String> requiredMaterials, List<Attempt> attempts,
                          List<Event> history, List<PastCase> cases) {
     }
 
@@ -139,8 +144,8 @@ public class ReviewCaseDetails {
     }
 
     /** One 人证核验 attempt. */
-    public record Attempt(long id, int attemptNo, long submissionId, Double score, boolean matched, double threshold,
-                          String reason, String verifier, OffsetDateTime at) {
+    public record Attempt(long id, int attemptNo, long submissionId, Double score, boolean matched, Double threshold,
+                          String reason, String verifier, boolean spent, OffsetDateTime at) {
     }
 
     /** One state change of the candidate. */

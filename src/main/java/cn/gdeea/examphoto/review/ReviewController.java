@@ -84,10 +84,10 @@ class ReviewController {
     @PostMapping("/{id}/reject")
     ReviewCaseDetails.Detail reject(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id,
                                     @RequestBody Rejection body) {
-        decisions.reject(user, id, body.reason());
+        decisions.reject(user, id, body.reason(), body.materials());
         return details.get(user, id);
     }
 
-    record Rejection(String reason) {
+    record Rejection(String reason, java.util.List<String> materials) {
     }
 }

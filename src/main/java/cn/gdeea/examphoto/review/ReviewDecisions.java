@@ -1,8 +1,6 @@
 package cn.gdeea.examphoto.review;
 
 import cn.gdeea.examphoto.audit.AuditLog;
-import cn.gdeea.examphoto.candidate.CandidateState;
-import cn.gdeea.examphoto.candidate.StateTransitions;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.settings.Setting;
 import cn.gdeea.examphoto.settings.SettingsService;
@@ -11,7 +9,7 @@ import cn.gdeea.examphoto.web.ApiException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Claims and decisions on manual-review cases. A reviewer first claims a case for
  * {@link Setting#REVIEW_CLAIM_MINUTES}; only the holder of a live claim may approve or reject it.
  * Both steps are conditional updates of the case row, so of two reviewers acting at once exactly
- * one succeeds and the other gets 409, whichever node each of them reached.
+ * one succeeds and the other gets 409, whichever node each of them reached. A decision publishes
+ * {@link ManualReviewDecided} in its transaction; the candidate module moves the candidate, and if
+ * it cannot (their state changed meanwhile) the decision rolls back with it.
  */
 @Service
 public class ReviewDecisions {
@@ -30,13 +30,16 @@ public class ReviewDecisions {
 
     private final JdbcClient jdbc;
     private final SettingsService settings;
-    private final StateTransitions transitions;
+    private final ReviewCases cases;
+    private final ApplicationEventPublisher events;
     private final AuditLog audit;
 
-    public ReviewDecisions(JdbcClient jdbc, SettingsService settings, StateTransitions transitions, AuditLog audit) {
+    public ReviewDecisions(JdbcClient jdbc, SettingsService settings, ReviewCases cases, ApplicationEventPublisher events,
+                           AuditLog audit) {
         this.jdbc = jdbc;
         this.settings = settings;
-        this.transitions = transitions;
+        this.cases = cases;
+        this.events = events;
         this.audit = audit;
     }
 
@@ -74,19 +77,19 @@ public class ReviewDecisions {
         if (ref.submissionId() == null) {
             throw ApiException.conflict("review.no_submission", "该案件没有待采集的照片", "The case has no portrait to collect");
         }
-        decide(user, ref, "APPROVED", null);
-        boolean moved = transitions.move(ref.candidateId(), Set.of(CandidateState.MANUAL_PENDING), CandidateState.COLLECTED,
-                user.actor(), "人工审核通过 / manual review approved (case " + caseId + ")");
-        if (!moved) {
-            throw candidateMoved();
-        }
-        jdbc.sql("update candidate set collected_submission_id = ? where id = ?").params(ref.submissionId(), ref.candidateId()).update();
+        decide(user, ref, ReviewCaseStatus.APPROVED, null, List.of());
+        events.publishEvent(new ManualReviewDecided(caseId, ref.candidateId(), true, ref.submissionId(), user.actor(),
+                null, List.of()));
         audit.record(user, "review.approve", ref.candidateId(), ref.pointCode(),
                 "case=" + caseId + "; submission=" + ref.submissionId());
     }
 
+    /**
+     * Rejects the case with a reason the candidate sees and, optionally, the materials that were
+     * wrong; a follow-up case carrying the materials over waits for the candidate's corrections.
+     */
     @Transactional
-    public void reject(AuthenticatedUser user, long caseId, String reason) {
+    public void reject(AuthenticatedUser user, long caseId, String reason, List<String> materials) {
         String why = reason == null ? "" : reason.trim();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "请填写驳回原因（500字以内）",
@@ -94,21 +97,41 @@ public class ReviewDecisions {
                     List.of(new ApiError.Detail("reason", "必填，500字以内")));
         }
         CaseRef ref = find(user, caseId);
-        decide(user, ref, "REJECTED", why);
-        boolean moved = transitions.move(ref.candidateId(), Set.of(CandidateState.MANUAL_PENDING),
-                CandidateState.MANUAL_REJECTED, user.actor(), "人工审核不通过 / manual review rejected (case " + caseId + "): " + why);
-        if (!moved) {
-            throw candidateMoved();
-        }
-        audit.record(user, "review.reject", ref.candidateId(), ref.pointCode(), "case=" + caseId + "; reason=" + why);
+        ReviewCases.ReviewCase current = cases.byId(caseId).orElseThrow();
+        List<MaterialKind> wrong = rejectedMaterials(materials, current);
+        decide(user, ref, ReviewCaseStatus.REJECTED, why, wrong);
+        cases.followUp(cases.byId(caseId).orElseThrow());
+        events.publishEvent(new ManualReviewDecided(caseId, ref.candidateId(), false, ref.submissionId(), user.actor(),
+                why, wrong));
+        audit.record(user, "review.reject", ref.candidateId(), ref.pointCode(), "case=" + caseId + "; reason=" + why
+                + (wrong.isEmpty() ? "" : "; materials=" + ReviewCases.encode(wrong)));
     }
 
-    private void decide(AuthenticatedUser user, CaseRef ref, String status, String reason) {
+    /** The materials a rejection marks: each must be one the case holds. */
+    private static List<MaterialKind> rejectedMaterials(List<String> names, ReviewCases.ReviewCase c) {
+        if (names == null) {
+            return List.of();
+        }
+        List<MaterialKind> kinds = new java.util.ArrayList<>();
+        for (String name : names) {
+            MaterialKind kind = MaterialKind.parse(name).filter(k -> c.material(k).isPresent())
+                    .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "request.invalid",
+                            "驳回的资料不在该案件中：" + name, "The case holds no such material: " + name,
+                            List.of(new ApiError.Detail("materials", String.valueOf(name)))));
+            if (!kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
+    private void decide(AuthenticatedUser user, CaseRef ref, ReviewCaseStatus status, String reason,
+                        List<MaterialKind> rejected) {
         OffsetDateTime now = now();
         int decided = jdbc.sql("""
-                update review_case set status = ?, decided_by = ?, decided_at = ?, rejection_reason = ?
+                update review_case set status = ?, decided_by = ?, decided_at = ?, rejection_reason = ?, rejected_materials = ?
                 where id = ? and status = 'PENDING' and claimed_by = ? and claim_expires_at > ?""")
-                .params(status, user.id(), now, reason, ref.id(), user.id(), now).update();
+                .params(status.name(), user.id(), now, reason, ReviewCases.encode(rejected), ref.id(), user.id(), now).update();
         if (decided == 0) {
             throw refusal(ref.id(), user);
         }
@@ -133,11 +156,6 @@ public class ReviewDecisions {
                             "Claim the case first (your claim may have expired)");
                 })
                 .single();
-    }
-
-    private static ApiException candidateMoved() {
-        return ApiException.conflict("review.candidate_state", "考生状态已变化，无法作出该决定",
-                "The candidate's state has changed; the decision cannot be applied");
     }
 
     private CaseRef find(AuthenticatedUser user, long caseId) {

@@ -2,7 +2,6 @@ package cn.gdeea.examphoto.review;
 
 import cn.gdeea.examphoto.identity.DocumentType;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
-import cn.gdeea.examphoto.staff.StaffScope;
 import cn.gdeea.examphoto.web.ApiException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -30,12 +29,10 @@ public class ReviewQueue {
     static final int MAX_SIZE = 100;
 
     private final JdbcClient jdbc;
-    private final StaffScope scope;
     private final ObjectMapper json;
 
-    public ReviewQueue(JdbcClient jdbc, StaffScope scope, ObjectMapper json) {
+    public ReviewQueue(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.scope = scope;
         this.json = json;
     }
 
@@ -53,7 +50,7 @@ public class ReviewQueue {
         }
         int limit = Math.max(1, Math.min(size, MAX_SIZE));
         int offset = Math.max(0, page) * limit;
-        List<String> points = scope.points(user, point);
+        List<String> points = user.pointFilter(point);
         if (city != null && !city.isBlank()) {
             List<String> ofCity = jdbc.sql("select code from registration_point where city = ?").param(city)
                     .query(String.class).list();
@@ -118,7 +115,7 @@ public class ReviewQueue {
 
     /** How many cases of the caller's points are in each status. */
     public Map<String, Long> counts(AuthenticatedUser user, String point) {
-        List<String> points = scope.points(user, point);
+        List<String> points = user.pointFilter(point);
         Map<String, Long> counts = new java.util.TreeMap<>();
         STATUSES.forEach(s -> counts.put(s, 0L));
         if (points != null && points.isEmpty()) {

@@ -122,7 +122,7 @@ public class RosterImports {
         }
         String reportKey = null;
         try {
-            if (counts.rejected() > 0) {
+            if (counts.rejected() > 0 || counts.photosMissing() > 0 || counts.photosUnreadable() > 0) {
                 reportKey = PhotoKeys.REPORTS + "roster-import-" + progress.id() + ".csv";
                 try (InputStream in = Files.newInputStream(reportFile)) {
                     storage.put(reportKey, in, Files.size(reportFile), "text/csv; charset=UTF-8");
@@ -134,16 +134,19 @@ public class RosterImports {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         ImportSummary summary = new ImportSummary(file.fileName(), counts.rows(), counts.inserted(), counts.updated(),
-                counts.rejected(), counts.photos(), counts.hashed(), seconds, reportKey);
+                counts.rejected(), counts.photos(), counts.photosMissing(), counts.photosUnreadable(), counts.hashed(),
+                seconds, reportKey);
         jdbc.sql("""
                 update roster_import set rows_read = ?, inserted = ?, updated = ?, rejected = ?, photos = ?, hashed = ?,
-                seconds = ? where job_id = ?""")
+                seconds = ?, photos_missing = ?, photos_unreadable = ? where job_id = ?""")
                 .params(summary.rows(), summary.imported(), summary.updated(), summary.errors(), summary.photos(),
-                        summary.hashed(), seconds, progress.id()).update();
+                        summary.hashed(), seconds, summary.photosMissing(), summary.photosUnreadable(), progress.id())
+                .update();
         progress.total(counts.rows());
         progress.done(counts.rows());
         progress.message("共 " + counts.rows() + " 行：新增 " + counts.inserted() + "，更新 " + counts.updated()
-                + "，错误 " + counts.rejected());
+                + "，错误 " + counts.rejected() + "；参考照片：导入 " + counts.photos() + "，缺失 " + counts.photosMissing()
+                + "，无法读取 " + counts.photosUnreadable());
         log.info("Roster import {}: {} rows in {} s ({} rows/s), {} new, {} updated, {} rejected, {} photos, "
                         + "{} passwords hashed at {}/s", progress.id(), counts.rows(), String.format("%.1f", seconds),
                 Math.round(counts.rows() / Math.max(seconds, 1e-3)), counts.inserted(), counts.updated(),
@@ -154,10 +157,12 @@ public class RosterImports {
     /** The import's counts, once its job has finished them. */
     public Optional<ImportSummary> summary(String jobId) {
         return jdbc.sql("""
-                select r.file_name, r.rows_read, r.inserted, r.updated, r.rejected, r.photos, r.hashed, r.seconds, j.report_key
+                select r.file_name, r.rows_read, r.inserted, r.updated, r.rejected, r.photos, r.photos_missing,
+                       r.photos_unreadable, r.hashed, r.seconds, j.report_key
                 from roster_import r join job j on j.id = r.job_id where r.job_id = ?""").param(jobId)
                 .query((rs, n) -> new ImportSummary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getDouble(8), rs.getString(9)))
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getDouble(10),
+                        rs.getString(11)))
                 .optional();
     }
 

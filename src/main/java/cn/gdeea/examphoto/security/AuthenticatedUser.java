@@ -31,6 +31,18 @@ public record AuthenticatedUser(Kind kind, long id, String name, Role role, Set<
         return role == Role.ADMIN || (role == Role.REVIEWER && pointCodes.contains(pointCode));
     }
 
+    /**
+     * The points a listing is restricted to: the requested one if the caller may see it, else every
+     * point of a reviewer; {@code null} means "all" (an admin without a filter). A requested point
+     * outside the caller's scope yields an empty list, which matches nothing.
+     */
+    public List<String> pointFilter(String requested) {
+        if (requested != null && !requested.isBlank()) {
+            return mayAccessPoint(requested) ? List.of(requested) : List.of();
+        }
+        return isAdmin() ? null : List.copyOf(pointCodes);
+    }
+
     /** How this actor is named in audit and state records, e.g. {@code staff:wang} or {@code candidate}. */
     public String actor() {
         return kind == Kind.STAFF ? "staff:" + name : "candidate";

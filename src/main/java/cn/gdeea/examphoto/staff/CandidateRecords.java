@@ -40,7 +40,7 @@ public class CandidateRecords {
      */
     public Page search(AuthenticatedUser user, String q, String point, String state, int page, int size) {
         int limit = Math.max(1, Math.min(size, MAX_SIZE));
-        List<String> points = scope.points(user, point);
+        List<String> points = user.pointFilter(point);
         if (points != null && points.isEmpty()) {
             return new Page(List.of(), 0, page, limit);
         }
@@ -129,7 +129,7 @@ public class CandidateRecords {
                 from verification_attempt where candidate_id = ? order by created_at, id""")
                 .param(candidateId)
                 .query((rs, n) -> new Record.Attempt(rs.getLong(1), rs.getInt(2), rs.getLong(3), (Double) rs.getObject(4),
-                        rs.getBoolean(5), rs.getDouble(6), rs.getString(7), rs.getString(8),
+                        rs.getBoolean(5), (Double) rs.getObject(6), rs.getString(7), rs.getString(8),
                         rs.getObject(9, OffsetDateTime.class)))
                 .list();
         List<Record.Case> cases = jdbc.sql("""
@@ -187,7 +187,7 @@ public class CandidateRecords {
         public record Submission(long id, Photo photo, Photo standardPhoto, boolean checksPassed, OffsetDateTime at) {
         }
 
-        public record Attempt(long id, int attemptNo, long submissionId, Double score, boolean matched, double threshold,
+        public record Attempt(long id, int attemptNo, long submissionId, Double score, boolean matched, Double threshold,
                               String reason, String verifier, OffsetDateTime at) {
         }
 

@@ -2,7 +2,6 @@ package cn.gdeea.examphoto.staff;
 
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.web.ApiException;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,17 +28,5 @@ public class StaffScope {
             throw ApiException.notFound("考生");
         }
         return point.get();
-    }
-
-    /**
-     * The points a listing is restricted to: the requested one if the caller may see it, else every
-     * point of a reviewer; {@code null} means "all" (an admin without a filter). A requested point
-     * outside the caller's scope yields an empty list, which matches nothing.
-     */
-    public List<String> points(AuthenticatedUser user, String requested) {
-        if (requested != null && !requested.isBlank()) {
-            return user.mayAccessPoint(requested) ? List.of(requested) : List.of();
-        }
-        return user.isAdmin() ? null : List.copyOf(user.pointCodes());
     }
 }

@@ -28,16 +28,33 @@ public class PhotoRecords {
 
     /** Writes the file and inserts its row; returns the row's id. */
     public long store(long candidateId, PhotoKind kind, byte[] bytes, String contentType, Integer width, Integer height) {
+        return record(candidateId, kind, write(bytes, contentType, width, height));
+    }
+
+    /**
+     * Writes the file only, before any transaction opens, so that no database lock is held while
+     * the object store answers; {@link #record} then inserts its row.
+     */
+    public WrittenFile write(byte[] bytes, String contentType, Integer width, Integer height) {
         String key = PhotoKeys.newPhotoKey(extension(contentType));
         storage.put(key, bytes, contentType);
+        return new WrittenFile(key, contentType, bytes.length, width, height, sha256(bytes));
+    }
+
+    /** Inserts the row of a written file, in the caller's transaction; returns the row's id. */
+    public long record(long candidateId, PhotoKind kind, WrittenFile file) {
         GeneratedKeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into photo (candidate_id, kind, storage_key, content_type, size_bytes, width, height, sha256, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(candidateId, kind.name(), key, contentType, bytes.length, width, height, sha256(bytes),
-                        OffsetDateTime.now(ZoneOffset.UTC))
+                .params(candidateId, kind.name(), file.key(), file.contentType(), file.sizeBytes(), file.width(),
+                        file.height(), file.sha256(), OffsetDateTime.now(ZoneOffset.UTC))
                 .update(id, "id");
         return id.getKey().longValue();
+    }
+
+    /** A file in the store that has no row yet (the sweeper removes it if none ever commits). */
+    public record WrittenFile(String key, String contentType, int sizeBytes, Integer width, Integer height, String sha256) {
     }
 
     /** The photo's metadata. */

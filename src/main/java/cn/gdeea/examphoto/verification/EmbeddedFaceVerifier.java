@@ -6,11 +6,12 @@ import cn.gdeea.examphoto.image.RgbImage;
 import java.util.Optional;
 
 /**
- * Compares face descriptors from the embedded {@link FaceEngine}. The score is
+ * Describes and compares faces with the embedded {@link FaceEngine}; the candidate journey's
+ * verifier ({@link DescriptorVerifier}) compares descriptors it computed. The score is
  * {@code 1 − d}, d being the Euclidean distance of the two 128-d descriptors (dlib's metric
  * space, where 0.6 is the customary same-person bound).
  */
-public final class EmbeddedFaceVerifier implements FaceVerifier {
+public final class EmbeddedFaceVerifier {
 
     private final FaceEngine engine;
     private final VerificationSettings settings;
@@ -20,7 +21,7 @@ public final class EmbeddedFaceVerifier implements FaceVerifier {
         this.settings = settings;
     }
 
-    @Override
+    /** Detects, describes and compares the two faces (the batch {@code verify} command). */
     public VerificationResult verify(CandidateIdentity candidate, RgbImage reference, RgbImage probe) {
         Optional<float[]> ref = describeLargestFace(reference);
         if (ref.isEmpty()) {

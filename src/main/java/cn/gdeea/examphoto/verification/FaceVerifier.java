@@ -1,18 +1,23 @@
 package cn.gdeea.examphoto.verification;
 
-import cn.gdeea.examphoto.image.RgbImage;
-
 /**
- * A 1:1 identity check of a candidate's photo against their reference. The embedded verifier
- * compares face descriptors; an external verification service is the production alternative.
+ * The 1:1 identity check (人证核验) that decides a candidate's verification attempts. Exactly one
+ * is configured ({@code examphoto.verification.type}): the embedded verifier, which compares the
+ * photo's face descriptor with the roster's reference photo, or an external service that holds
+ * the reference itself. Routing asks {@link #needsReference()} whether a candidate without a
+ * roster photo can be verified automatically at all.
  */
 public interface FaceVerifier {
 
+    /** Recorded with every attempt it decides ({@code embedded}, {@code http}). */
+    String id();
+
+    /** Whether a candidate needs a reference photo from the roster to be verified by this verifier. */
+    boolean needsReference();
+
     /**
-     * @param candidate who the photo claims to show (name and document number, for services
-     *                  that check against the identity registry)
-     * @param reference the reference photo (e.g. the ID-card chip photo from pre-registration)
-     * @param probe     the candidate's checked photo
+     * One comparison. Never throws for a failing service: the result is then undecided
+     * ({@link VerificationResult#compared()} is false) and costs the candidate no attempt.
      */
-    VerificationResult verify(CandidateIdentity candidate, RgbImage reference, RgbImage probe);
+    VerificationResult verify(VerificationRequest request);
 }

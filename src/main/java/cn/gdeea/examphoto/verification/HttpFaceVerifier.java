@@ -1,7 +1,5 @@
 package cn.gdeea.examphoto.verification;
 
-import cn.gdeea.examphoto.image.JpegEncoder;
-import cn.gdeea.examphoto.image.RgbImage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Adapter for an external verification service (e.g. the identity registry's 人证核验 service):
  * POSTs {@code {"name", "idNumber", "photo": base64 JPEG}} as JSON and reads
- * {@code {"score", "match", "reason"}}. The service holds the reference itself, so the reference
- * argument is ignored. A timeout, a non-2xx status or an unreadable answer gives
+ * {@code {"score", "match", "reason", "threshold"?}}. The service holds the reference itself, so
+ * it needs no roster photo. A timeout, a non-2xx status or an unreadable answer gives
  * {@link #SERVICE_ERROR} — no decision, so the caller does not count it as an attempt.
  */
 public final class HttpFaceVerifier implements FaceVerifier {
@@ -39,9 +37,21 @@ public final class HttpFaceVerifier implements FaceVerifier {
         this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     }
 
+    static final String ID = "http";
+
     @Override
-    public VerificationResult verify(CandidateIdentity candidate, RgbImage reference, RgbImage probe) {
-        return verifyJpeg(candidate, JpegEncoder.encode(probe, 0.9f, 72));
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean needsReference() {
+        return false;
+    }
+
+    @Override
+    public VerificationResult verify(VerificationRequest request) {
+        return verifyJpeg(request.identity(), request.probeJpeg().get());
     }
 
     /** Verifies a photo already encoded as JPEG (the standard photo), without re-encoding it. */
@@ -70,7 +80,8 @@ public final class HttpFaceVerifier implements FaceVerifier {
             if (!match.asBoolean() && reason.isBlank()) {
                 reason = VerificationResult.BELOW_THRESHOLD;
             }
-            return new VerificationResult(score.asDouble(), match.asBoolean(), Double.NaN, match.asBoolean() ? "" : reason);
+            double threshold = answer.path("threshold").isNumber() ? answer.get("threshold").asDouble() : Double.NaN;
+            return new VerificationResult(score.asDouble(), match.asBoolean(), threshold, match.asBoolean() ? "" : reason);
         } catch (IOException e) {
             // Never the message: it may echo the request. The class says timeout, refused or malformed.
             log.warn("Verification service failed: {}", e.getClass().getSimpleName());

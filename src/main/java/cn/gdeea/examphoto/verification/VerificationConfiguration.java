@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The embedded verifier always exists (the CLI and the photo pipeline describe faces with it);
- * {@code examphoto.verification.type=http} adds the external service, which then decides attempts.
+ * The embedded face descriptor engine always exists (the photo pipeline and the CLI describe faces
+ * with it). Exactly one {@link FaceVerifier} decides attempts, chosen by
+ * {@code examphoto.verification.type}: {@code embedded} (default) or {@code http}.
  */
 @Configuration
 class VerificationConfiguration {
@@ -19,8 +20,14 @@ class VerificationConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "examphoto.verification.type", havingValue = "embedded", matchIfMissing = true)
+    FaceVerifier descriptorVerifier() {
+        return new DescriptorVerifier();
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "examphoto.verification.type", havingValue = "http")
-    HttpFaceVerifier httpFaceVerifier(HttpVerifierSettings settings, ObjectMapper json) {
+    FaceVerifier httpFaceVerifier(HttpVerifierSettings settings, ObjectMapper json) {
         return new HttpFaceVerifier(settings, json);
     }
 }

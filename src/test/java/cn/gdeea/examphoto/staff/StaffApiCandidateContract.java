@@ -84,7 +84,7 @@ abstract class StaffApiCandidateContract extends StaffApiContractBase {
     void attemptResetReturnsAnExhaustedCandidateToAutomaticVerification() throws Exception {
         long candidate = fx.candidate(pointA, "ID_CARD", "11010519491231002X", "MANUAL_REQUIRED");
         jdbc.sql("update candidate set attempts_used = 3 where id = ?").param(candidate).update();
-        long waiting = fx.awaitingCase(candidate, pointA, CandidateCorrections.REASON_ATTEMPTS_EXHAUSTED);
+        long waiting = fx.awaitingCase(candidate, pointA, "ATTEMPTS_EXHAUSTED");
         mvc.perform(body(as(reviewerA, post("/api/staff/candidates/" + candidate + "/attempt-reset")), "{}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("request.invalid"));
         assertThat(count("select attempts_used from candidate where id = ?", candidate)).isEqualTo(3);
@@ -102,7 +102,7 @@ abstract class StaffApiCandidateContract extends StaffApiContractBase {
     @Test
     void referencePhotoMustShowAFaceAndReopensAutomaticVerification() throws Exception {
         long candidate = fx.candidate(pointA, "ID_CARD", "11010519491231002X", "MANUAL_REQUIRED");
-        long waiting = fx.awaitingCase(candidate, pointA, CandidateCorrections.REASON_NO_REFERENCE);
+        long waiting = fx.awaitingCase(candidate, pointA, "NO_REFERENCE");
         String path = "/api/staff/candidates/" + candidate + "/reference-photo";
         mvc.perform(as(reviewerA, multipart(path).file(new MockMultipartFile("file", "x.jpg", "image/jpeg", "not an image".getBytes()))
                         .with(r -> { r.setMethod("PUT"); return r; })))

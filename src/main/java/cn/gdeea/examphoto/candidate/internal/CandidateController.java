@@ -13,6 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,8 +28,11 @@ class CandidateController {
     private final Uploads uploads;
     private final Verifications verifications;
     private final Collection collection;
+    private final Idempotency idempotency;
 
-    CandidateController(Profile profile, Uploads uploads, Verifications verifications, Collection collection) {
+    CandidateController(Profile profile, Uploads uploads, Verifications verifications, Collection collection,
+                        Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.profile = profile;
         this.uploads = uploads;
         this.verifications = verifications;
@@ -43,20 +47,26 @@ class CandidateController {
 
     @Operation(summary = "Uploads a photo and runs the photo checks (no attempt used)")
     @PostMapping(path = "/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Uploads.UploadResult upload(@AuthenticationPrincipal AuthenticatedUser user, @RequestParam("file") MultipartFile file) {
-        return uploads.upload(user.id(), file);
+    Uploads.UploadResult upload(@AuthenticationPrincipal AuthenticatedUser user, @RequestParam("file") MultipartFile file,
+                                @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return uploads.upload(user.id(), file, key);
     }
 
-    @Operation(summary = "One identity verification attempt (人证核验) of a checked submission")
+    @Operation(summary = "Verifies a checked submission (人证核验), at most once; only a non-match uses an attempt")
     @PostMapping("/submissions/{id}/verification")
-    Verifications.AttemptResult verify(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id) {
-        return verifications.verify(user.id(), id);
+    Verifications.AttemptResult verify(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id,
+                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.once(user.id(), key, "verify:" + id, Verifications.AttemptResult.class,
+                () -> verifications.verify(user.id(), id));
     }
 
     @Operation(summary = "确认无误并提交: collects the verified submission")
     @PostMapping("/submissions/{id}/confirmation")
-    Confirmation confirm(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id) {
-        return new Confirmation(collection.confirm(user.id(), id), id, "/api/candidate/photo", "/api/candidate/photo/standard");
+    Confirmation confirm(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long id,
+                         @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.once(user.id(), key, "confirm:" + id, Confirmation.class,
+                () -> new Confirmation(collection.confirm(user.id(), id), id, "/api/candidate/photo",
+                        "/api/candidate/photo/standard"));
     }
 
     @Operation(summary = "The collected photo as received")

@@ -7,7 +7,8 @@ import java.util.Optional;
 /** One {@code candidate} row as the candidate API needs it. The document number never leaves unmasked. */
 record CandidateRow(long id, String candidateNumber, String name, String documentTypeRaw, String documentNumber,
                     String city, String pointCode, String passwordHash, boolean rareName, Long referencePhotoId,
-                    byte[] referenceDescriptor, CandidateState state, int attemptsUsed, Long collectedSubmissionId) {
+                    byte[] referenceDescriptor, CandidateState state, int attemptsUsed, Long collectedSubmissionId,
+                    Long verifiedSubmissionId, Long currentSubmissionId) {
 
     /** The document type; an unreadable roster value counts as not verifiable automatically. */
     Optional<DocumentType> documentType() {

@@ -1,11 +1,11 @@
 package cn.gdeea.examphoto.candidate.internal;
 
 import cn.gdeea.examphoto.candidate.CandidateState;
-import cn.gdeea.examphoto.candidate.StateTransitions;
+import cn.gdeea.examphoto.candidate.Journey;
+import cn.gdeea.examphoto.settings.SettingsService;
 import cn.gdeea.examphoto.storage.PhotoRecords;
 import cn.gdeea.examphoto.web.ApiException;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +20,12 @@ class Collection {
     private final Submissions submissions;
     private final StateTransitions transitions;
     private final PhotoRecords photos;
+    private final SettingsService settings;
     private final JdbcClient jdbc;
 
     Collection(Candidates candidates, Submissions submissions, StateTransitions transitions, PhotoRecords photos,
-               JdbcClient jdbc) {
+               SettingsService settings, JdbcClient jdbc) {
+        this.settings = settings;
         this.candidates = candidates;
         this.submissions = submissions;
         this.transitions = transitions;
@@ -31,7 +33,10 @@ class Collection {
         this.jdbc = jdbc;
     }
 
-    /** Collects the verified submission; repeating it for the collected submission changes nothing. */
+    /**
+     * Collects the verified submission. Repeating it for the collected submission changes nothing
+     * and answers the same, so a phone that lost the answer may simply send it again.
+     */
     @Transactional
     CandidateState confirm(long candidateId, long submissionId) {
         submissions.own(candidateId, submissionId).orElseThrow(() -> ApiException.notFound("照片"));
@@ -39,16 +44,13 @@ class Collection {
         if (c.state() == CandidateState.COLLECTED && Long.valueOf(submissionId).equals(c.collectedSubmissionId())) {
             return c.state();
         }
-        Optional<Long> verified = jdbc.sql("""
-                select submission_id from verification_attempt where candidate_id = ? and matched order by id desc limit 1""")
-                .param(candidateId).query(Long.class).optional();
-        if (c.state() != CandidateState.VERIFIED || verified.isEmpty() || verified.get() != submissionId) {
+        Journey.Step step = Journey.next(c.state(), c.attemptsUsed(), settings.attemptLimit(), Journey.Action.CONFIRM);
+        if (!step.allowed() || !Long.valueOf(submissionId).equals(c.verifiedSubmissionId())) {
             throw ApiException.conflict("collection.not_verified", "该照片未通过人证核验，不能提交",
                     "This photo has not been verified");
         }
         jdbc.sql("update candidate set collected_submission_id = ? where id = ?").params(submissionId, candidateId).update();
-        transitions.move(candidateId, EnumSet.of(CandidateState.VERIFIED), CandidateState.COLLECTED, "candidate",
-                "confirmed submission " + submissionId);
+        transitions.apply(candidateId, c.state(), c.attemptsUsed(), step, "candidate", "confirmed submission " + submissionId);
         return CandidateState.COLLECTED;
     }
 
@@ -76,12 +78,13 @@ class Collection {
     /** The failed attempts (不通过), newest first. */
     List<FailedAttempt> failedAttempts(long candidateId) {
         return jdbc.sql("""
-                select attempt_no, submission_id, score, threshold, reason, created_at from verification_attempt
+                select attempt_no, submission_id, score, threshold, reason, created_at, spent from verification_attempt
                 where candidate_id = ? and not matched order by id desc""")
                 .param(candidateId)
                 .query((rs, n) -> new FailedAttempt(rs.getInt(1), rs.getLong(2), rs.getObject(3, Double.class),
-                        rs.getDouble(4), rs.getString(5), reasonZh(rs.getString(5)),
-                        rs.getObject(6, OffsetDateTime.class), "/api/candidate/submissions/" + rs.getLong(2) + "/photo"))
+                        rs.getObject(4, Double.class), rs.getString(5), reasonZh(rs.getString(5)),
+                        rs.getObject(6, OffsetDateTime.class), "/api/candidate/submissions/" + rs.getLong(2) + "/photo",
+                        rs.getBoolean(7)))
                 .list();
     }
 
@@ -94,7 +97,7 @@ class Collection {
     }
 
     /** One failed attempt with why and its photo. */
-    record FailedAttempt(int attemptNo, long submissionId, Double score, double threshold, String reason,
-                         String message, OffsetDateTime createdAt, String photoUrl) {
+    record FailedAttempt(int attemptNo, long submissionId, Double score, Double threshold, String reason,
+                         String message, OffsetDateTime createdAt, String photoUrl, boolean spent) {
     }
 }

@@ -75,12 +75,32 @@ class Portraits {
 
     /** Decodes and checks; throws {@code ImageRejectedException} for files that are no usable photo. */
     Processed process(byte[] bytes, String fileName) {
+        return process(bytes, fileName, PhotoCheckReport::pass);
+    }
+
+    /**
+     * The manual-review portrait: a reviewer decides, so only what makes the photo unusable blocks
+     * (not exactly one face, a face too small or too large to frame); every other failed check is
+     * advice for the candidate and a flag for the reviewer.
+     */
+    Processed processForReview(byte[] bytes, String fileName) {
+        return process(bytes, fileName, r -> r.face() != null && unusable(r).isEmpty());
+    }
+
+    /** The failed checks that make a portrait unusable even for a reviewer. */
+    static List<CheckResult> unusable(PhotoCheckReport report) {
+        return report.failures().stream().filter(c -> UNUSABLE.contains(c.id())).toList();
+    }
+
+    private static final java.util.Set<String> UNUSABLE = java.util.Set.of("single_face", "face_size");
+
+    private Processed process(byte[] bytes, String fileName, java.util.function.Predicate<PhotoCheckReport> usable) {
         return gate.run(() -> {
             DecodedImage decoded = decoder.decode(bytes, fileName);
             PhotoCheckReport report = checker.check(decoded.image());
             float[] descriptor = null;
             StandardPhoto standard = null;
-            if (report.pass()) {
+            if (usable.test(report)) {
                 descriptor = engine.describe(report.image(), report.face());
                 standard = standards.make(report.image(), report.face());
             }
@@ -93,13 +113,19 @@ class Portraits {
         return gate.run(() -> decoder.decode(bytes, fileName));
     }
 
-    /** Stores the upload, its standard photo when it passed, and the submission row; in the caller's transaction. */
-    long store(long candidateId, byte[] bytes, Processed p) {
-        int w = p.decoded().image().width();
-        int h = p.decoded().image().height();
-        long photoId = photos.store(candidateId, PhotoKind.UPLOAD, bytes, contentType(p.decoded()), w, h);
-        Long standardId = p.standard() == null ? null
-                : photos.store(candidateId, PhotoKind.STANDARD, p.standard().jpeg(), "image/jpeg", 480, 640);
+    /** Writes the upload and its standard photo to the store; no transaction is open yet. */
+    Files write(byte[] bytes, Processed p) {
+        PhotoRecords.WrittenFile upload = photos.write(bytes, contentType(p.decoded()), p.decoded().image().width(),
+                p.decoded().image().height());
+        PhotoRecords.WrittenFile standard = p.standard() == null ? null
+                : photos.write(p.standard().jpeg(), "image/jpeg", 480, 640);
+        return new Files(upload, standard);
+    }
+
+    /** The rows of written files and the submission; in the caller's transaction. */
+    long insert(long candidateId, Files files, Processed p) {
+        long photoId = photos.record(candidateId, PhotoKind.UPLOAD, files.upload());
+        Long standardId = files.standard() == null ? null : photos.record(candidateId, PhotoKind.STANDARD, files.standard());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into submission (candidate_id, photo_id, standard_photo_id, checks_passed, check_report, descriptor, created_at)
@@ -109,6 +135,10 @@ class Portraits {
                         OffsetDateTime.now(ZoneOffset.UTC))
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /** The upload and standard photo files of one submission, written before its transaction. */
+    record Files(PhotoRecords.WrittenFile upload, PhotoRecords.WrittenFile standard) {
     }
 
     static String contentType(DecodedImage decoded) {

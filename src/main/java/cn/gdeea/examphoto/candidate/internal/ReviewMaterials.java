@@ -1,15 +1,15 @@
 package cn.gdeea.examphoto.candidate.internal;
 
 import cn.gdeea.examphoto.candidate.CandidateState;
-import cn.gdeea.examphoto.candidate.StateTransitions;
+import cn.gdeea.examphoto.candidate.Journey;
 import cn.gdeea.examphoto.image.DecodedImage;
+import cn.gdeea.examphoto.review.MaterialKind;
+import cn.gdeea.examphoto.review.ReviewCases;
+import cn.gdeea.examphoto.settings.SettingsService;
 import cn.gdeea.examphoto.storage.PhotoRecords;
+import cn.gdeea.examphoto.web.ApiError;
 import cn.gdeea.examphoto.web.ApiException;
-import java.time.OffsetDateTime;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -17,86 +17,121 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * 人工审核资料: the materials a candidate in manual review sends — the portrait to collect (which
- * must pass the photo-guide checks, since it is the photo collected on approval), the ID card's
- * two sides (landscape) and the hand-held photo. After a rejection a new case is opened with the
- * rejected case's materials carried over, so the candidate replaces only what was wrong and the
- * rejected case stays as it was decided.
+ * 人工审核资料: the materials a candidate in manual review sends, as their document requires — the
+ * portrait to collect, the ID card's two sides or another document's photo page, and the hand-held
+ * photo (each of these three in landscape, checked here). The portrait blocks only when a reviewer
+ * could not use it; its other failed checks come back as advice. Files are written before the
+ * transaction that records them; a repeat with the same {@code Idempotency-Key} changes nothing.
  */
 @Service
 class ReviewMaterials {
 
-    private static final EnumSet<CandidateState> MAY_EDIT = EnumSet.of(CandidateState.MANUAL_REQUIRED, CandidateState.MANUAL_REJECTED);
-
     private final Profile profile;
     private final Candidates candidates;
     private final ReviewCases cases;
+    private final ReviewViews views;
     private final Portraits portraits;
     private final PhotoRecords photos;
     private final Submissions submissions;
     private final StateTransitions transitions;
     private final ManualRouting routing;
+    private final Idempotency idempotency;
+    private final SettingsService settings;
     private final TransactionTemplate tx;
 
-    ReviewMaterials(Profile profile, Candidates candidates, ReviewCases cases, Portraits portraits, PhotoRecords photos,
-                    Submissions submissions, StateTransitions transitions, ManualRouting routing, TransactionTemplate tx) {
+    ReviewMaterials(Profile profile, Candidates candidates, ReviewCases cases, ReviewViews views, Portraits portraits,
+                    PhotoRecords photos, Submissions submissions, StateTransitions transitions, ManualRouting routing,
+                    Idempotency idempotency, SettingsService settings, TransactionTemplate tx) {
         this.profile = profile;
         this.candidates = candidates;
         this.cases = cases;
+        this.views = views;
         this.portraits = portraits;
         this.photos = photos;
         this.submissions = submissions;
         this.transitions = transitions;
         this.routing = routing;
+        this.idempotency = idempotency;
+        this.settings = settings;
         this.tx = tx;
     }
 
-    MaterialResult upload(long candidateId, MaterialKind kind, MultipartFile file) {
-        refuseUnlessEditable(profile.current(candidateId));
-        byte[] bytes = Portraits.read(file);
-        if (kind == MaterialKind.PORTRAIT) {
-            Portraits.Processed p = portraits.process(bytes, file.getOriginalFilename());
-            if (!p.report().pass()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "review.portrait_failed_checks",
-                        "照片未通过检测，请按拍照指南重新拍摄", "The portrait failed the photo checks; please retake it",
-                        p.report().failures().stream().filter(c -> !c.warning())
-                                .map(c -> new cn.gdeea.examphoto.web.ApiError.Detail(c.id(), c.message())).toList());
-            }
-            return tx.execute(t -> {
-                long caseId = editableCase(candidateId);
-                long submissionId = portraits.store(candidateId, bytes, p);
-                cases.setMaterial(caseId, kind, submissionId);
-                return result(caseId, kind);
-            });
+    MaterialResult upload(long candidateId, MaterialKind kind, MultipartFile file, String idempotencyKey) {
+        CandidateRow c = profile.current(candidateId);
+        refuseUnlessGathering(c);
+        if (!MaterialKind.requiredFor(c.documentType()).contains(kind)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "review.material_not_applicable",
+                    "您的证件类型无需上传“" + kind.labelZh() + "”", "Your document type does not use: " + kind.labelEn());
         }
-        DecodedImage decoded = portraits.decode(bytes, file.getOriginalFilename());
+        byte[] bytes = Portraits.read(file);
+        return idempotency.once(candidateId, idempotencyKey, "material:" + kind + ":" + PhotoRecords.sha256(bytes),
+                MaterialResult.class, () -> kind == MaterialKind.PORTRAIT
+                        ? portrait(candidateId, bytes, file.getOriginalFilename())
+                        : document(candidateId, kind, bytes, file.getOriginalFilename()));
+    }
+
+    private MaterialResult portrait(long candidateId, byte[] bytes, String fileName) {
+        Portraits.Processed p = portraits.processForReview(bytes, fileName);
+        if (p.standard() == null) {
+            List<ApiError.Detail> why = Portraits.unusable(p.report()).stream()
+                    .map(c -> new ApiError.Detail(c.id(), c.message())).toList();
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "review.portrait_unusable",
+                    "照片无法用于审核（需清晰的单人正面照），请按拍照指南重新拍摄",
+                    "The portrait cannot be used for review (one clear frontal face is needed); please retake it", why);
+        }
+        Portraits.Files files = portraits.write(bytes, p);
+        return tx.execute(t -> {
+            ReviewCases.ReviewCase open = editableCase(candidateId);
+            long submissionId = portraits.insert(candidateId, files, p);
+            cases.attach(open.id(), MaterialKind.PORTRAIT, submissionId);
+            List<Portraits.CheckView> advice = p.report().failures().stream().map(Portraits.CheckView::of).toList();
+            return new MaterialResult(MaterialKind.PORTRAIT.name(), open.id(), advice);
+        });
+    }
+
+    private MaterialResult document(long candidateId, MaterialKind kind, byte[] bytes, String fileName) {
+        DecodedImage decoded = portraits.decode(bytes, fileName);
         if (kind.landscape() && decoded.image().width() <= decoded.image().height()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "review.not_landscape",
                     "请将手机横过来拍摄（横向照片）", "Please take this photo in landscape orientation");
         }
+        PhotoRecords.WrittenFile written = photos.write(bytes, Portraits.contentType(decoded), decoded.image().width(),
+                decoded.image().height());
         return tx.execute(t -> {
-            long caseId = editableCase(candidateId);
-            long photoId = photos.store(candidateId, kind.photoKind(), bytes, Portraits.contentType(decoded),
-                    decoded.image().width(), decoded.image().height());
-            cases.setMaterial(caseId, kind, photoId);
-            return result(caseId, kind);
+            ReviewCases.ReviewCase open = editableCase(candidateId);
+            long photoId = photos.record(candidateId, kind.photoKind(), written);
+            cases.attach(open.id(), kind, photoId);
+            return new MaterialResult(kind.name(), open.id(), List.of());
         });
     }
 
-    /** Sends the complete materials to the reviewers (审核中). */
-    ReviewStatus submit(long candidateId) {
-        tx.executeWithoutResult(t -> {
-            CandidateRow c = candidates.lock(candidateId);
-            refuseUnlessEditable(c);
-            ReviewCases.ReviewCase open = cases.open(candidateId).orElseThrow(ReviewMaterials::incomplete);
-            if (!ReviewCases.AWAITING_MATERIALS.equals(open.status()) || !open.complete()) {
-                throw incomplete();
-            }
-            cases.submit(open.id());
-            transitions.move(candidateId, MAY_EDIT, CandidateState.MANUAL_PENDING, "candidate",
-                    "review case " + open.id() + " submitted");
+    /**
+     * Sends the materials to the reviewers (审核中). After a rejection only the marked items need
+     * taking again (or, if the reviewer marked none, at least one item).
+     */
+    ReviewStatus submit(long candidateId, String idempotencyKey) {
+        return idempotency.once(candidateId, idempotencyKey, "review-submit", ReviewStatus.class, () -> {
+            tx.executeWithoutResult(t -> {
+                CandidateRow c = candidates.lock(candidateId);
+                refuseUnlessGathering(c);
+                ReviewViews.ReviewView view = views.of(c).orElseThrow(() -> incomplete(List.of()));
+                if (!view.canSubmit()) {
+                    throw incomplete(view.materials().stream()
+                            .filter(m -> m.status() == ReviewViews.MaterialStatus.MISSING
+                                    || m.status() == ReviewViews.MaterialStatus.REJECTED)
+                            .map(m -> new ApiError.Detail(m.kind(), m.status() == ReviewViews.MaterialStatus.MISSING
+                                    ? "请上传" + m.labelZh() : "请重新拍摄" + m.labelZh()))
+                            .toList());
+                }
+                Journey.Step step = Journey.next(c.state(), c.attemptsUsed(), settings.attemptLimit(),
+                        Journey.Action.SUBMIT_MATERIALS);
+                if (!cases.submit(view.id()) || !transitions.apply(candidateId, c.state(), c.attemptsUsed(), step,
+                        "candidate", "review case " + view.id() + " submitted")) {
+                    throw incomplete(List.of());
+                }
+            });
+            return status(candidateId);
         });
-        return status(candidateId);
     }
 
     /** 生僻字: the candidate chooses manual review at once instead of automatic verification. */
@@ -106,21 +141,24 @@ class ReviewMaterials {
             throw ApiException.conflict("review.not_eligible", "您可以使用人证核验，无需申请人工审核",
                     "You can use automatic verification");
         }
-        if (!routing.route(c, EnumSet.of(CandidateState.NOT_STARTED, CandidateState.PHOTO_CHECKED, CandidateState.VERIFIED),
-                ManualRouting.RARE_NAME, "candidate chose manual review (rare characters in name)")
-                && !MAY_EDIT.contains(candidates.require(candidateId).state())
-                && candidates.require(candidateId).state() != CandidateState.MANUAL_PENDING) {
-            throw ApiException.conflict("review.not_eligible", "当前状态不能申请人工审核", "Manual review cannot be requested now");
-        }
+        tx.executeWithoutResult(t -> {
+            CandidateRow locked = candidates.lock(candidateId);
+            if (locked.state() == CandidateState.MANUAL_PENDING || Journey.GATHERING.contains(locked.state())) {
+                return; // already there: asking twice is harmless
+            }
+            Journey.Step step = Journey.next(locked.state(), locked.attemptsUsed(), settings.attemptLimit(),
+                    Journey.Action.REQUEST_MANUAL);
+            if (!step.allowed()) {
+                throw Refusals.of(step.refusal());
+            }
+            routing.routeLocked(locked, step, ManualRouting.RARE_NAME, "candidate chose manual review (rare characters in name)");
+        });
         return status(candidateId);
     }
 
     ReviewStatus status(long candidateId) {
         CandidateRow c = profile.current(candidateId);
-        return cases.latest(candidateId)
-                .map(r -> new ReviewStatus(c.state(), r.status(), r.reason(), r.rejectionReason(), r.submittedAt(),
-                        r.decidedAt(), Profile.materialsPresent(r), r.open() ? photoUrls(r) : Map.of()))
-                .orElse(new ReviewStatus(c.state(), null, null, null, null, null, List.of(), Map.of()));
+        return ReviewStatus.of(c.state(), views.of(c).orElse(null));
     }
 
     /**
@@ -130,7 +168,7 @@ class ReviewMaterials {
      */
     PhotoRecords.StoredPhoto materialPhoto(long candidateId, MaterialKind kind) {
         return cases.open(candidateId)
-                .flatMap(r -> Optional.ofNullable(r.material(kind)))
+                .flatMap(r -> r.material(kind))
                 .flatMap(id -> kind == MaterialKind.PORTRAIT
                         ? submissions.own(candidateId, id).map(Submissions.SubmissionRow::photoId)
                         : Optional.of(id))
@@ -143,60 +181,48 @@ class ReviewMaterials {
         return photos.bytes(photo).orElseThrow(() -> ApiException.notFound("资料照片"));
     }
 
-    private static Map<String, String> photoUrls(ReviewCases.ReviewCase r) {
-        Map<String, String> urls = new LinkedHashMap<>();
-        for (MaterialKind kind : MaterialKind.values()) {
-            if (r.material(kind) != null) {
-                urls.put(kind.name(), "/api/candidate/review/materials/" + kind.name() + "/photo");
-            }
-        }
-        return urls;
-    }
-
-    /** The case the candidate is filling in: the open one, or a new one after a rejection. Locks the candidate. */
-    private long editableCase(long candidateId) {
+    /** The case the candidate is filling in, opened if needed. Locks the candidate. */
+    private ReviewCases.ReviewCase editableCase(long candidateId) {
         CandidateRow c = candidates.lock(candidateId);
-        refuseUnlessEditable(c);
-        var open = cases.open(candidateId);
-        if (open.isPresent()) {
-            return open.get().id();
+        refuseUnlessGathering(c);
+        ReviewCases.ReviewCase open = cases.openFor(candidateId, c.pointCode(), ManualRouting.ATTEMPTS_EXHAUSTED);
+        if (!Journey.GATHERING.contains(c.state()) || open.status() != cn.gdeea.examphoto.review.ReviewCaseStatus.AWAITING_MATERIALS) {
+            throw notGathering(c);
         }
-        var latest = cases.latest(candidateId);
-        if (c.state() == CandidateState.MANUAL_REJECTED && latest.isPresent()) {
-            return cases.reopen(candidateId, c.pointCode(), latest.get());
-        }
-        return cases.create(candidateId, c.pointCode(), ManualRouting.ATTEMPTS_EXHAUSTED);
+        return open;
     }
 
-    private MaterialResult result(long caseId, MaterialKind kind) {
-        return new MaterialResult(kind.name(), caseId);
-    }
-
-    private static void refuseUnlessEditable(CandidateRow c) {
-        if (!MAY_EDIT.contains(c.state())) {
-            throw ApiException.conflict("review.not_open", c.state() == CandidateState.MANUAL_PENDING
-                            ? "资料已提交，正在审核中" : "您当前无需提交人工审核资料",
-                    c.state() == CandidateState.MANUAL_PENDING ? "Your materials are under review"
-                            : "You do not need to send manual-review materials");
+    private static void refuseUnlessGathering(CandidateRow c) {
+        if (!Journey.GATHERING.contains(c.state())) {
+            throw notGathering(c);
         }
     }
 
-    private static ApiException incomplete() {
+    private static ApiException notGathering(CandidateRow c) {
+        boolean pending = c.state() == CandidateState.MANUAL_PENDING;
+        return ApiException.conflict("review.not_open", pending ? "资料已提交，正在审核中" : "您当前无需提交人工审核资料",
+                pending ? "Your materials are under review" : "You do not need to send manual-review materials");
+    }
+
+    private static ApiException incomplete(List<ApiError.Detail> missing) {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "review.incomplete",
-                "请上传全部人工审核资料（照片、身份证人像面、国徽面、手持身份证照片）",
-                "Please upload all materials: portrait, both ID card sides and the hand-held photo");
+                "请上传全部人工审核资料，并重新拍摄审核员标出的项目",
+                "Please upload every material, and retake the items the reviewer marked", missing);
     }
 
-    /** A stored material. */
-    record MaterialResult(String kind, long caseId) {
+    /** A stored material; {@code advice} lists the portrait's failed checks that do not block. */
+    record MaterialResult(String kind, long caseId, List<Portraits.CheckView> advice) {
     }
 
-    /**
-     * The candidate's manual review as they see it; {@code materialUrls} gives, per material on the
-     * open case, where to fetch its photo.
-     */
-    record ReviewStatus(CandidateState state, String status, String reason, String rejectionReason,
-                        OffsetDateTime submittedAt, OffsetDateTime decidedAt, List<String> materialsPresent,
-                        Map<String, String> materialUrls) {
+    /** The candidate's state and their latest case as {@link ReviewViews.ReviewView} shows it (nulls when none). */
+    record ReviewStatus(CandidateState state, Long id, String status, String reason, String rejectionReason,
+                        List<String> rejectedMaterials, java.time.OffsetDateTime submittedAt,
+                        java.time.OffsetDateTime decidedAt, boolean canSubmit, List<ReviewViews.Material> materials) {
+
+        static ReviewStatus of(CandidateState state, ReviewViews.ReviewView r) {
+            return r == null ? new ReviewStatus(state, null, null, null, null, List.of(), null, null, false, List.of())
+                    : new ReviewStatus(state, r.id(), r.status(), r.reason(), r.rejectionReason(), r.rejectedMaterials(),
+                            r.submittedAt(), r.decidedAt(), r.canSubmit(), r.materials());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.gdeea.examphoto.candidate.internal;
 
+import cn.gdeea.examphoto.review.MaterialKind;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +35,13 @@ class ReviewMaterialsController {
         return materials.status(user.id());
     }
 
-    @Operation(summary = "Uploads one material: PORTRAIT, ID_PORTRAIT, ID_EMBLEM or HAND_HELD")
+    @Operation(summary = "Uploads one material: PORTRAIT, ID_PORTRAIT, ID_EMBLEM or DOCUMENT_PAGE (by document type), HAND_HELD")
     @PostMapping(path = "/materials/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ReviewMaterials.MaterialResult upload(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String kind,
-                                          @RequestParam("file") MultipartFile file) {
+                                          @RequestParam("file") MultipartFile file,
+                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         MaterialKind k = MaterialKind.parse(kind).orElseThrow(() -> ApiException.notFound("资料类型"));
-        return materials.upload(user.id(), k, file);
+        return materials.upload(user.id(), k, file, key);
     }
 
     @Operation(summary = "The photo of one material on the candidate's own open case (404 when there is none)")
@@ -54,8 +57,9 @@ class ReviewMaterialsController {
 
     @Operation(summary = "Sends the complete materials for review (审核中)")
     @PostMapping("/submit")
-    ReviewMaterials.ReviewStatus submit(@AuthenticationPrincipal AuthenticatedUser user) {
-        return materials.submit(user.id());
+    ReviewMaterials.ReviewStatus submit(@AuthenticationPrincipal AuthenticatedUser user,
+                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return materials.submit(user.id(), key);
     }
 
     @Operation(summary = "Chooses manual review at once (names with rare characters)")

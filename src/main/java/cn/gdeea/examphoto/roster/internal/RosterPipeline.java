@@ -44,6 +44,7 @@ public final class RosterPipeline {
     private final ReferencePhotos photos;
     private final Consumer<RowError> errors;
     private final RowValidator validator;
+    private final boolean photosGiven;
 
     public RosterPipeline(RosterWriter writer, Pattern candidateNumber, PasswordEncoder passwords, ImageDecoder decoder,
                           ReferencePhotos photos, boolean photosGiven, Consumer<RowError> errors) {
@@ -52,12 +53,17 @@ public final class RosterPipeline {
         this.decoder = decoder;
         this.photos = photos;
         this.errors = errors;
+        this.photosGiven = photosGiven;
         this.validator = new RowValidator(candidateNumber, writer.pointCodes(), photosGiven);
     }
 
-    /** The import's totals; {@code hashRate} is bcrypt hashes per second of wall time. */
-    public record Counts(long rows, long inserted, long updated, long rejected, long photos, long hashed,
-                         double hashRate) {
+    /**
+     * The import's totals; {@code hashRate} is bcrypt hashes per second of wall time. Photos
+     * missing or unreadable are counted whether they were named in the roster (the row is then
+     * rejected) or looked up by candidate number (the row is imported without one).
+     */
+    public record Counts(long rows, long inserted, long updated, long rejected, long photos, long photosMissing,
+                         long photosUnreadable, long hashed, double hashRate) {
     }
 
     public Counts run(Path file, RosterFiles.Inspection inspection, LongConsumer progress) throws IOException {
@@ -94,8 +100,9 @@ public final class RosterPipeline {
                     }
                     RosterRow row = validator.validate(raw, counting);
                     if (row != null) {
+                        row.photoByNumber = photosGiven && row.photoName == null;
                         chunk.add(row);
-                        chunkPhotos += row.photoName != null ? 1 : 0;
+                        chunkPhotos += row.photoName != null || row.photoByNumber ? 1 : 0;
                     }
                 }
                 more = raw != null;
@@ -114,13 +121,13 @@ public final class RosterPipeline {
         }
         double rate = totals.hashNanos.get() == 0 ? 0 : totals.hashed.get() / (totals.hashNanos.get() / 1e9);
         return new Counts(rows, totals.inserted.get(), totals.updated.get(), totals.rejected.get(),
-                totals.photos.get(), totals.hashed.get(), rate);
+                totals.photos.get(), totals.photosMissing.get(), totals.photosUnreadable.get(), totals.hashed.get(), rate);
     }
 
     private void writeChunk(List<RosterRow> chunk, ForkJoinPool pool, Totals totals, Consumer<RowError> counting) {
         long t = System.nanoTime();
         long hashedBefore = totals.hashed.get();
-        List<RosterRow> ready = prepare(chunk, pool, totals.hashed, counting);
+        List<RosterRow> ready = prepare(chunk, pool, totals, counting);
         if (totals.hashed.get() > hashedBefore) {
             totals.hashNanos.addAndGet(System.nanoTime() - t);
         }
@@ -146,18 +153,22 @@ public final class RosterPipeline {
         final AtomicLong updated = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
         final AtomicLong photos = new AtomicLong();
+        final AtomicLong photosMissing = new AtomicLong();
+        final AtomicLong photosUnreadable = new AtomicLong();
         final AtomicLong hashed = new AtomicLong();
         final AtomicLong hashNanos = new AtomicLong();
     }
 
     /** Hashes and decodes in parallel; rows whose photo fails are reported (in row order) and dropped. */
-    private List<RosterRow> prepare(List<RosterRow> chunk, ForkJoinPool pool, AtomicLong hashed,
+    private List<RosterRow> prepare(List<RosterRow> chunk, ForkJoinPool pool, Totals totals,
                                     Consumer<RowError> counting) {
-        boolean work = chunk.stream().anyMatch(r -> r.password != null || r.photoName != null);
+        AtomicLong hashed = totals.hashed;
+        boolean work = chunk.stream().anyMatch(r -> r.password != null || r.photoName != null || r.photoByNumber);
         if (!work) {
             return chunk;
         }
         ConcurrentLinkedQueue<RowError> photoErrors = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<RowError> photoNotes = new ConcurrentLinkedQueue<>();
         try {
             pool.submit(() -> chunk.parallelStream().forEach(r -> {
                 if (r.password != null) {
@@ -166,7 +177,9 @@ public final class RosterPipeline {
                     hashed.incrementAndGet();
                 }
                 if (r.photoName != null) {
-                    loadPhoto(r).ifPresent(photoErrors::add);
+                    loadPhoto(r, r.photoName).ifPresent(photoErrors::add);
+                } else if (r.photoByNumber) {
+                    loadByNumber(r).ifPresent(photoNotes::add);
                 }
             })).get();
         } catch (InterruptedException e) {
@@ -175,6 +188,10 @@ public final class RosterPipeline {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
+        countPhotoProblems(photoErrors, totals);
+        countPhotoProblems(photoNotes, totals);
+        // A photo looked up by number that is missing or unreadable is noted in the report; the row stays.
+        photoNotes.stream().sorted(Comparator.comparingLong(RowError::rowNumber)).forEach(errors);
         if (photoErrors.isEmpty()) {
             return chunk;
         }
@@ -185,10 +202,41 @@ public final class RosterPipeline {
         return chunk.stream().filter(r -> !failed.contains(r.rowNumber)).toList();
     }
 
-    private Optional<RowError> loadPhoto(RosterRow r) {
+    private static void countPhotoProblems(java.util.Collection<RowError> problems, Totals totals) {
+        for (RowError e : problems) {
+            (e.code().endsWith("not_found") ? totals.photosMissing : totals.photosUnreadable).incrementAndGet();
+        }
+    }
+
+    /** The photo file names tried for a candidate number, in order. */
+    static List<String> namesByNumber(String candidateNumber) {
+        return List.of(candidateNumber + ".jpg", candidateNumber + ".jpeg", candidateNumber + ".png",
+                candidateNumber + ".JPG", candidateNumber + ".JPEG", candidateNumber + ".PNG");
+    }
+
+    private Optional<RowError> loadByNumber(RosterRow r) {
+        for (String name : namesByNumber(r.candidateNumber)) {
+            Optional<RowError> problem = loadPhoto(r, name);
+            if (problem.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!problem.get().code().endsWith("not_found")) {
+                return Optional.of(note(problem.get(), "reference_photo.by_number_unreadable"));
+            }
+        }
+        return Optional.of(error(r, "reference_photo.by_number_not_found",
+                "照片包中没有以考生号命名的参考照片（" + r.candidateNumber + ".jpg 或 .png），已导入考生但无参考照片",
+                "No photo named after the candidate number in the archive; the candidate was imported without a reference photo"));
+    }
+
+    private static RowError note(RowError e, String code) {
+        return new RowError(e.rowNumber(), e.candidateNumber(), e.column(), code, e.messageZh(), e.messageEn());
+    }
+
+    private Optional<RowError> loadPhoto(RosterRow r, String photoName) {
         byte[] bytes;
         try {
-            Optional<byte[]> found = photos.read(r.photoName);
+            Optional<byte[]> found = photos.read(photoName);
             if (found.isEmpty()) {
                 return Optional.of(error(r, "reference_photo.not_found", "照片包中找不到参考照片",
                         "The reference photo is not in the photo archive"));
@@ -200,7 +248,7 @@ public final class RosterPipeline {
             return Optional.of(error(r, "reference_photo.unreadable", "参考照片无法读取", "The reference photo cannot be read"));
         }
         try {
-            DecodedImage decoded = decoder.decode(bytes, r.photoName);
+            DecodedImage decoded = decoder.decode(bytes, photoName);
             String type = "png".equals(decoded.format()) ? "image/png" : "image/jpeg";
             r.photo = new RosterRow.Photo(bytes, type, decoded.image().width(), decoded.image().height(), PhotoRecords.sha256(bytes));
             return Optional.empty();

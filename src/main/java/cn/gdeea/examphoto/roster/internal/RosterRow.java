@@ -22,6 +22,8 @@ public final class RosterRow {
     String password;
     String passwordHash;
     Photo photo;
+    /** No photo column value, but a photo archive was given: look for {@code <candidate number>.jpg|png}. */
+    boolean photoByNumber;
 
     RosterRow(long rowNumber, String candidateNumber, String name, DocumentType documentType, String documentNumber,
               String city, String pointCode, String pointName, String pointPhone, boolean rareName, String photoName) {

@@ -1,5 +1,6 @@
 package cn.gdeea.examphoto.roster.internal;
 
+import cn.gdeea.examphoto.candidate.CandidateAdministration;
 import cn.gdeea.examphoto.storage.PhotoKind;
 import cn.gdeea.examphoto.storage.PhotoRecords;
 import java.io.IOException;
@@ -81,10 +82,12 @@ public class RosterWriter {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final PhotoRecords photos;
+    private final CandidateAdministration candidates;
     private volatile Boolean postgres;
 
     public RosterWriter(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                        PhotoRecords photos) {
+                        PhotoRecords photos, CandidateAdministration candidates) {
+        this.candidates = candidates;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -262,8 +265,9 @@ public class RosterWriter {
 
     /**
      * Stores each row's reference photo unless the candidate already has the very same one (a
-     * re-import of the same archive changes nothing); a new photo clears the reference descriptor,
-     * which the verification code computes again from the new photo.
+     * re-import of the same archive changes nothing). The candidate module attaches it: the
+     * descriptor is computed again on first use, and a candidate sent to manual review for want of
+     * a reference goes back to automatic verification, as after a staff replacement.
      */
     private long storePhotos(List<RosterRow> rows) {
         Map<String, RosterRow> withPhoto = rows.stream().filter(r -> r.photo != null)
@@ -281,8 +285,7 @@ public class RosterWriter {
             }
             long photoId = photos.store(current.id(), PhotoKind.REFERENCE, r.photo.bytes(), r.photo.contentType(),
                     r.photo.width(), r.photo.height());
-            jdbc.sql("update candidate set reference_photo_id = ?, reference_descriptor = null, updated_at = ? where id = ?")
-                    .params(photoId, OffsetDateTime.now(ZoneOffset.UTC), current.id()).update();
+            candidates.attachReference(current.id(), photoId, "roster");
             stored++;
         }
         return stored;
