@@ -10,7 +10,10 @@ export const store = reactive({
   config: null,
   me: null,
   materialPreviews: {},
-  materialAdvice: {}
+  materialAdvice: {},
+  // The answer to the last verification in this tab: after the last failed attempt the candidate
+  // is in manual review, where /me no longer lists the automatic-path upload.
+  lastAttempt: null
 })
 
 export async function loadConfig () {
@@ -76,4 +79,5 @@ export async function logout () {
   store.me = null
   store.materialPreviews = {}
   store.materialAdvice = {}
+  store.lastAttempt = null
 }
