@@ -112,7 +112,11 @@ class StaffConsoleBrowserIntegrationTests {
             row.click();
 
             assertThat(page.locator("[data-test=claimed]")).isVisible();
-            for (String photo : new String[] {"portrait", "reference", "id-portrait", "id-emblem", "hand-held"}) {
+            // A passport's materials: its photo page and the hand-held photo, no ID card sides.
+            assertThat(page.locator("[data-test=photo-id-portrait]")).hasCount(0);
+            assertThat(page.locator("[data-test=photo-document-page] figcaption")).hasText("证件照片页");
+            assertThat(page.locator("[data-test=photo-hand-held] figcaption")).hasText("手持证件照片");
+            for (String photo : new String[] {"portrait", "reference", "document-page", "hand-held"}) {
                 if (!photo.equals("reference")) {
                     assertThat(page.locator("[data-test=photo-" + photo + "] img")).isVisible();
                 }
@@ -164,8 +168,9 @@ class StaffConsoleBrowserIntegrationTests {
             assertThat(page.locator("[data-test=reject-dialog]").first()).isVisible();
             page.locator("[data-test=template]").nth(3).click();
             page.locator("[data-test=reason]").pressSequentially("；证件号码被手指遮挡");
-            // The ID card's materials to tick, the hand-held photo being the wrong one.
-            assertThat(page.locator("[data-test=reject-materials] .el-checkbox")).hasCount(4);
+            // The passport's materials to tick (portrait, photo page, hand-held), the hand-held photo being the wrong one.
+            assertThat(page.locator("[data-test=reject-materials] .el-checkbox")).hasCount(3);
+            assertThat(page.locator("[data-test=reject-DOCUMENT_PAGE]")).hasText("证件照片页");
             page.locator("[data-test=reject-HAND_HELD]").click();
             Browsers.screenshot(page, SUITE, "07-reject-dialog");
             page.locator("[data-test=confirm-reject]").click();
@@ -385,7 +390,7 @@ class StaffConsoleBrowserIntegrationTests {
 
     /**
      * A passport holder (no automatic verification) goes through the candidate API: logs in, sends
-     * the portrait (a guide-compliant real photo), both ID sides and the hand-held photo, submits.
+     * the portrait (a guide-compliant real photo), the passport's photo page and the hand-held photo, submits.
      */
     Submitted submitForManualReview(String name) {
         CandidateFixture.Candidate c = candidates.candidate(name, "护照", null);
@@ -393,9 +398,8 @@ class StaffConsoleBrowserIntegrationTests {
         assertThat(candidates.tree(candidates.get("/api/candidate/me", token)).get("state").asText()).isEqualTo("MANUAL_REQUIRED");
         String base = "/api/candidate/review/materials/";
         upload(base + "PORTRAIT", token, candidates.portrait(CandidateFixture.GENUINE));
-        upload(base + "ID_PORTRAIT", token, card(640, 400, "居民身份证 人像面", new Color(226, 236, 246)));
-        upload(base + "ID_EMBLEM", token, card(640, 400, "中华人民共和国 居民身份证", new Color(240, 232, 214)));
-        upload(base + "HAND_HELD", token, card(640, 480, "手持身份证", new Color(235, 235, 235)));
+        upload(base + "DOCUMENT_PAGE", token, card(640, 400, "PASSPORT  P<CHN", new Color(245, 240, 230)));
+        upload(base + "HAND_HELD", token, card(640, 480, "手持护照", new Color(235, 235, 235)));
         JsonNode submitted = candidates.tree(candidates.post("/api/candidate/review/submit", token, Map.of()));
         assertThat(submitted.get("state").asText()).isEqualTo("MANUAL_PENDING");
         return new Submitted(c, token);
