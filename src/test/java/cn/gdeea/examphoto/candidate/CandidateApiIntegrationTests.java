@@ -84,7 +84,14 @@ class CandidateApiIntegrationTests {
         System.out.println("GENUINE attempt: " + attempt);
         assertThat(attempt.get("match").asBoolean()).isTrue();
         assertThat(attempt.get("state").asText()).isEqualTo("VERIFIED");
-        assertThat(attempt.get("attemptsLeft").asInt()).isEqualTo(2);
+        // A match spends no attempt (SPEC §3: only a failure adds one).
+        assertThat(attempt.get("attemptsLeft").asInt()).isEqualTo(3);
+        assertThat(attempt.get("spent").asBoolean()).isFalse();
+        assertThat(attempt.get("verifier").asText()).isEqualTo("embedded");
+        me = f.tree(f.get("/api/candidate/me", token));
+        assertThat(me.get("attemptsLeft").asInt()).isEqualTo(3);
+        assertThat(me.get("verifiedSubmission").get("id").asLong()).isEqualTo(id);
+        assertThat(me.get("currentSubmission").get("verification").get("match").asBoolean()).isTrue();
 
         ResponseEntity<String> confirmed = f.post("/api/candidate/submissions/" + id + "/confirmation", token, Map.of());
         assertThat(f.tree(confirmed).get("state").asText()).isEqualTo("COLLECTED");
@@ -224,18 +231,21 @@ class CandidateApiIntegrationTests {
         assertError(f.upload("/api/candidate/photos", token, f.portrait(CandidateFixture.GENUINE), "a.jpg", "image/jpeg"), 409, "photo.manual_review");
 
         String base = "/api/candidate/review/materials/";
-        assertError(f.upload(base + "ID_PORTRAIT", token, jpeg(300, 400), "id.jpg", "image/jpeg"), 422, "review.not_landscape");
+        // A passport holder is asked for the passport's photo page, never for an ID card's sides.
+        assertThat(me.get("review").get("materials").findValuesAsText("kind")).containsExactly("PORTRAIT", "DOCUMENT_PAGE", "HAND_HELD");
+        assertError(f.upload(base + "ID_PORTRAIT", token, jpeg(400, 300), "id.jpg", "image/jpeg"), 422, "review.material_not_applicable");
+        assertError(f.upload(base + "DOCUMENT_PAGE", token, jpeg(300, 400), "id.jpg", "image/jpeg"), 422, "review.not_landscape");
+        assertError(f.upload(base + "HAND_HELD", token, jpeg(300, 400), "hh.jpg", "image/jpeg"), 422, "review.not_landscape");
         assertError(f.post("/api/candidate/review/submit", token, Map.of()), 422, "review.incomplete");
         assertError(f.upload(base + "SELFIE", token, jpeg(400, 300), "x.jpg", "image/jpeg"), 404, "not_found");
         assertThat(f.upload(base + "PORTRAIT", token, f.portrait(CandidateFixture.GENUINE), "p.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
-        assertThat(f.upload(base + "ID_PORTRAIT", token, jpeg(400, 300), "id.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
-        assertThat(f.upload(base + "ID_EMBLEM", token, jpeg(400, 300), "em.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
-        assertThat(f.upload(base + "HAND_HELD", token, jpeg(300, 400), "hh.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
+        assertThat(f.upload(base + "DOCUMENT_PAGE", token, jpeg(400, 300), "id.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
+        assertThat(f.upload(base + "HAND_HELD", token, jpeg(400, 300), "hh.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
         JsonNode submitted = f.tree(f.post("/api/candidate/review/submit", token, Map.of()));
         assertThat(submitted.get("state").asText()).isEqualTo("MANUAL_PENDING");
         assertThat(submitted.get("status").asText()).isEqualTo("PENDING");
-        assertThat(submitted.get("materialsPresent").size()).isEqualTo(4);
-        assertError(f.upload(base + "HAND_HELD", token, jpeg(300, 400), "hh.jpg", "image/jpeg"), 409, "review.not_open");
+        assertThat(submitted.get("materials").findValuesAsText("status")).containsOnly("PRESENT");
+        assertError(f.upload(base + "HAND_HELD", token, jpeg(400, 300), "hh.jpg", "image/jpeg"), 409, "review.not_open");
 
         // The staff side's rejection, as its service leaves the rows.
         jdbc.sql("update review_case set status = 'REJECTED', rejection_reason = '手持身份证照片不清晰', decided_at = current_timestamp where candidate_id = ?")
@@ -243,7 +253,12 @@ class CandidateApiIntegrationTests {
         jdbc.sql("update candidate set state = 'MANUAL_REJECTED' where id = ?").param(c.id()).update();
         JsonNode review = f.tree(f.get("/api/candidate/review", token));
         assertThat(review.get("rejectionReason").asText()).isEqualTo("手持身份证照片不清晰");
-        assertThat(f.upload(base + "HAND_HELD", token, jpeg(300, 400), "hh2.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
+        // Sending the same materials again is not a correction.
+        assertError(f.post("/api/candidate/review/submit", token, Map.of()), 422, "review.incomplete");
+        assertThat(f.upload(base + "HAND_HELD", token, jpeg(400, 300), "hh2.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
+        JsonNode edited = f.tree(f.get("/api/candidate/review", token));
+        assertThat(edited.get("rejectionReason").asText()).isEqualTo("手持身份证照片不清晰");
+        assertThat(edited.get("canSubmit").asBoolean()).isTrue();
         JsonNode resent = f.tree(f.post("/api/candidate/review/submit", token, Map.of()));
         assertThat(resent.get("state").asText()).isEqualTo("MANUAL_PENDING");
         assertThat(cases(c)).isEqualTo(2);
@@ -256,16 +271,16 @@ class CandidateApiIntegrationTests {
         f.get("/api/candidate/me", token);
         long rows = photoRows();
         long files = storedFiles();
-        // A real upright photo (the phone held upright) sent as the ID card's portrait side.
-        assertError(f.upload("/api/candidate/review/materials/ID_PORTRAIT", token, f.portrait(CandidateFixture.GENUINE), "id.jpg", "image/jpeg"),
+        // A real upright photo (the phone held upright) sent as the passport's photo page.
+        assertError(f.upload("/api/candidate/review/materials/DOCUMENT_PAGE", token, f.portrait(CandidateFixture.GENUINE), "id.jpg", "image/jpeg"),
                 422, "review.not_landscape");
-        assertError(f.upload("/api/candidate/review/materials/ID_EMBLEM", token, jpeg(400, 400), "em.jpg", "image/jpeg"),
+        assertError(f.upload("/api/candidate/review/materials/HAND_HELD", token, jpeg(400, 400), "em.jpg", "image/jpeg"),
                 422, "review.not_landscape");
         assertThat(photoRows()).isEqualTo(rows);
         assertThat(storedFiles()).isEqualTo(files);
-        assertThat(jdbc.sql("select count(*) from review_case where candidate_id = ? and (id_portrait_photo_id is not null or id_emblem_photo_id is not null)")
+        assertThat(jdbc.sql("select count(*) from review_case where candidate_id = ? and (document_page_photo_id is not null or hand_held_photo_id is not null)")
                 .param(c.id()).query(Long.class).single()).isZero();
-        assertThat(f.tree(f.get("/api/candidate/review", token)).get("materialsPresent").size()).isZero();
+        assertThat(f.tree(f.get("/api/candidate/review", token)).get("materials").findValuesAsText("status")).containsOnly("MISSING");
     }
 
     @Test
@@ -276,40 +291,50 @@ class CandidateApiIntegrationTests {
         String tb = f.login(b);
         f.get("/api/candidate/me", tb);
         String base = "/api/candidate/review/materials/";
-        assertError(f.get(base + "ID_PORTRAIT/photo", ta), 404, "not_found");
+        assertError(f.get(base + "DOCUMENT_PAGE/photo", ta), 404, "not_found");
         byte[] idSide = jpeg(400, 300);
         byte[] portrait = f.portrait(CandidateFixture.GENUINE);
-        assertThat(f.upload(base + "ID_PORTRAIT", ta, idSide, "id.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
+        assertThat(f.upload(base + "DOCUMENT_PAGE", ta, idSide, "id.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
         assertThat(f.upload(base + "PORTRAIT", ta, portrait, "p.jpg", "image/jpeg").getStatusCode().value()).isEqualTo(200);
 
-        JsonNode urls = f.tree(f.get("/api/candidate/review", ta)).get("materialUrls");
-        assertThat(urls.get("ID_PORTRAIT").asText()).isEqualTo(base + "ID_PORTRAIT/photo");
-        assertThat(urls.get("PORTRAIT").asText()).isEqualTo(base + "PORTRAIT/photo");
-        assertThat(urls.has("ID_EMBLEM")).isFalse();
-        ResponseEntity<byte[]> id = f.getBytes(base + "ID_PORTRAIT/photo", ta);
+        Map<String, String> urls = photoUrls(f.tree(f.get("/api/candidate/review", ta)));
+        assertThat(urls.get("DOCUMENT_PAGE")).isEqualTo(base + "DOCUMENT_PAGE/photo");
+        assertThat(urls.get("PORTRAIT")).isEqualTo(base + "PORTRAIT/photo");
+        assertThat(urls.get("HAND_HELD")).isNull();
+        ResponseEntity<byte[]> id = f.getBytes(base + "DOCUMENT_PAGE/photo", ta);
         assertThat(id.getStatusCode().value()).isEqualTo(200);
         assertThat(id.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
         assertThat(id.getHeaders().getCacheControl()).contains("no-store").contains("private");
         assertThat(id.getBody()).isEqualTo(idSide);
         assertThat(f.getBytes(base + "portrait/photo", ta).getBody()).isEqualTo(portrait);
-        assertError(f.get(base + "ID_EMBLEM/photo", ta), 404, "not_found");
+        assertError(f.get(base + "HAND_HELD/photo", ta), 404, "not_found");
         assertError(f.get(base + "SELFIE/photo", ta), 404, "not_found");
 
-        assertError(f.get(base + "ID_PORTRAIT/photo", tb), 404, "not_found");
+        assertError(f.get(base + "DOCUMENT_PAGE/photo", tb), 404, "not_found");
         assertError(f.get(base + "PORTRAIT/photo", tb), 404, "not_found");
-        assertThat(f.tree(f.get("/api/candidate/review", tb)).get("materialUrls").size()).isZero();
-        assertError(f.get(base + "ID_PORTRAIT/photo", null), 401, "auth.required");
+        assertThat(photoUrls(f.tree(f.get("/api/candidate/review", tb)))).isEmpty();
+        assertError(f.get(base + "DOCUMENT_PAGE/photo", null), 401, "auth.required");
         jdbc.sql("insert into staff_account (username, display_name, password_hash, role) values ('rev-materials', '审核员', 'x', 'REVIEWER')").update();
         long staff = jdbc.sql("select id from staff_account where username = 'rev-materials'").query(Long.class).single();
-        assertError(f.get(base + "ID_PORTRAIT/photo", tokens.issue(AuthenticatedUser.Kind.STAFF, staff, Duration.ofHours(1))),
+        assertError(f.get(base + "DOCUMENT_PAGE/photo", tokens.issue(AuthenticatedUser.Kind.STAFF, staff, Duration.ofHours(1))),
                 403, "auth.forbidden");
 
         // A decided case is no longer open: its photos are the reviewers' business, not the app's.
         jdbc.sql("update review_case set status = 'REJECTED', rejection_reason = '不清晰', decided_at = current_timestamp where candidate_id = ?")
                 .param(a.id()).update();
         jdbc.sql("update candidate set state = 'MANUAL_REJECTED' where id = ?").param(a.id()).update();
-        assertError(f.get(base + "ID_PORTRAIT/photo", ta), 404, "not_found");
-        assertThat(f.tree(f.get("/api/candidate/review", ta)).get("materialUrls").size()).isZero();
+        assertError(f.get(base + "DOCUMENT_PAGE/photo", ta), 404, "not_found");
+        assertThat(photoUrls(f.tree(f.get("/api/candidate/review", ta)))).isEmpty();
+    }
+
+    private static Map<String, String> photoUrls(JsonNode review) {
+        Map<String, String> urls = new java.util.TreeMap<>();
+        review.get("materials").forEach(m -> {
+            if (m.hasNonNull("photoUrl")) {
+                urls.put(m.get("kind").asText(), m.get("photoUrl").asText());
+            }
+        });
+        return urls;
     }
 
     @Test

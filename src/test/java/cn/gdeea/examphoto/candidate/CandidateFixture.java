@@ -102,7 +102,15 @@ public final class CandidateFixture {
     }
 
     public ResponseEntity<String> post(String path, String token, Object body) {
+        return post(path, token, body, null);
+    }
+
+    /** A POST with an {@code Idempotency-Key}, as the app sends it (and sends again on a retry). */
+    public ResponseEntity<String> post(String path, String token, Object body, String idempotencyKey) {
         HttpHeaders headers = headers(token);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
@@ -116,6 +124,11 @@ public final class CandidateFixture {
     }
 
     public ResponseEntity<String> upload(String path, String token, byte[] bytes, String fileName, String contentType) {
+        return upload(path, token, bytes, fileName, contentType, null);
+    }
+
+    public ResponseEntity<String> upload(String path, String token, byte[] bytes, String fileName, String contentType,
+                                         String idempotencyKey) {
         HttpHeaders part = new HttpHeaders();
         part.setContentType(MediaType.parseMediaType(contentType));
         var body = new LinkedMultiValueMap<String, Object>();
@@ -126,6 +139,9 @@ public final class CandidateFixture {
             }
         }, part));
         HttpHeaders headers = headers(token);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }

@@ -70,7 +70,7 @@ class Verifications {
         int limit = settings.attemptLimit();
         Optional<Attempts.Attempt> earlier = attempts.forSubmission(candidateId, submissionId);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), c, limit);
+            return replay(earlier.get(), candidates.require(candidateId), limit);
         }
         Journey.Step allowed = Journey.next(c.state(), c.attemptsUsed(), limit, Journey.Action.NON_MATCH);
         if (!allowed.allowed()) {
