@@ -43,6 +43,9 @@ export function createApi ({ tokenKey, onUnauthorized, persistent = false }) {
     try { return persistent ? window.localStorage : window.sessionStorage } catch (e) { return window.sessionStorage }
   })()
 
+  // Set when a stored token was found expired: the 401 that follows still counts as a logout.
+  let expired = false
+
   function readToken () {
     const raw = storage.getItem(tokenKey)
     if (!raw) return null
@@ -50,7 +53,10 @@ export function createApi ({ tokenKey, onUnauthorized, persistent = false }) {
     try {
       const saved = JSON.parse(raw)
       if (!saved || !saved.token) throw new Error('no token')
-      if (saved.expiresAt && Date.parse(saved.expiresAt) <= Date.now()) throw new Error('expired')
+      if (saved.expiresAt && Date.parse(saved.expiresAt) <= Date.now()) {
+        expired = true
+        throw new Error('expired')
+      }
       return saved
     } catch (e) {
       storage.removeItem(tokenKey)
@@ -70,6 +76,7 @@ export function createApi ({ tokenKey, onUnauthorized, persistent = false }) {
   }
 
   function setToken (value, expiresAt) {
+    expired = false
     if (!value) storage.removeItem(tokenKey)
     else if (persistent) storage.setItem(tokenKey, JSON.stringify({ token: value, expiresAt: expiresAt || null }))
     else storage.setItem(tokenKey, value)
@@ -132,7 +139,8 @@ export function createApi ({ tokenKey, onUnauthorized, persistent = false }) {
   }
 
   async function handle (status, json, blob, raw) {
-    if (status === 401 && onUnauthorized && token()) {
+    if (status === 401 && onUnauthorized && (token() || expired)) {
+      expired = false
       setToken(null)
       onUnauthorized()
     }
