@@ -309,6 +309,71 @@ abstract class RosterImportContract {
     }
 
     @Test
+    void photosNamedByCandidateNumberAreAttachedAndEndAManualRouteTakenForWantOfOne() throws IOException {
+        Path faces = FaceData.requireFolder();
+        long b = base(4);
+        String attached = RosterFixtures.candidateNumber(b);
+        String png = RosterFixtures.candidateNumber(b + 1);
+        String missing = RosterFixtures.candidateNumber(b + 2);
+        String broken = RosterFixtures.candidateNumber(b + 3);
+        // As the staff screen says: a ZIP whose files are named by candidate number, no photo column.
+        Path zip = dir.resolve("by-number.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry(attached + ".jpg"));
+            out.write(Files.readAllBytes(faces.resolve("deepface/img1.jpg")));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("photos/" + png + ".png"));
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(faces.resolve("deepface/img3.jpg").toFile());
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "png", bytes);
+            out.write(bytes.toByteArray());
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry(broken + ".jpg"));
+            out.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
+            out.closeEntry();
+        }
+        Path roster = csv("by-number.csv", RosterFixtures.line(b, 3, "photo-pass"), RosterFixtures.line(b + 1, 3, "photo-pass"),
+                RosterFixtures.line(b + 2, 3, "photo-pass"), RosterFixtures.line(b + 3, 3, "photo-pass"));
+        ImportSummary s;
+        try (ReferencePhotos photos = imports.openPhotos(zip)) {
+            s = importFile(roster, photos);
+        }
+        assertThat(s.imported()).isEqualTo(4);
+        assertThat(s.errors()).isZero();
+        assertThat(s.photosAttached()).isEqualTo(2);
+        assertThat(s.photosMissing()).isEqualTo(1);
+        assertThat(s.photosUnreadable()).isEqualTo(1);
+        assertThat(report(s)).containsExactlyInAnyOrder("4:reference_photo:reference_photo.by_number_not_found",
+                "5:reference_photo:reference_photo.by_number_unreadable");
+        assertThat(candidate(attached).get("reference_photo_id")).isNotNull();
+        assertThat(candidate(png).get("reference_photo_id")).isNotNull();
+        assertThat(candidate(missing).get("reference_photo_id")).isNull();
+        assertThat(imports.summary(jobs.recent(RosterImports.JOB_KIND, 1).get(0).id()).orElseThrow().photosMissing())
+                .isEqualTo(1);
+
+        // The candidate without one was routed to manual review; the photo arriving by re-import sends
+        // them back to automatic verification, as a staff replacement does.
+        long id = ((Number) candidate(missing).get("id")).longValue();
+        jdbc.sql("update candidate set state = 'MANUAL_REQUIRED' where id = ?").param(id).update();
+        jdbc.sql("insert into review_case (candidate_id, point_code, reason, status) values (?, ?, 'NO_REFERENCE', 'AWAITING_MATERIALS')")
+                .params(id, candidate(missing).get("point_code")).update();
+        Path later = dir.resolve("later.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(later))) {
+            out.putNextEntry(new ZipEntry(missing + ".JPG"));
+            out.write(Files.readAllBytes(faces.resolve("deepface/img1.jpg")));
+            out.closeEntry();
+        }
+        try (ReferencePhotos photos = imports.openPhotos(later)) {
+            ImportSummary again = importFile(csv("later.csv", RosterFixtures.line(b + 2, 3, "")), photos);
+            assertThat(again.photosAttached()).isEqualTo(1);
+            assertThat(again.photosMissing()).isZero();
+        }
+        assertThat(candidate(missing).get("state")).isEqualTo("NOT_STARTED");
+        assertThat(jdbc.sql("select status from review_case where candidate_id = ?").param(id).query(String.class).single())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
     void folderPhotosCannotEscapeTheFolder() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("refs"));
         Files.writeString(dir.resolve("secret.jpg"), "outside");
