@@ -1,6 +1,6 @@
 // Element Plus on demand: each component with its own stylesheet instead of the whole library.
 import {
-  ElAlert, ElAside, ElButton, ElCard, ElCheckbox, ElCol, ElConfigProvider, ElContainer, ElDatePicker,
+  ElAlert, ElAside, ElButton, ElCard, ElCheckbox, ElCheckboxGroup, ElCol, ElConfigProvider, ElContainer, ElDatePicker,
   ElDescriptions, ElDescriptionsItem, ElDialog, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm,
   ElFormItem, ElHeader, ElImage, ElInput, ElInputNumber, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination,
   ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElStatistic, ElSwitch,
@@ -12,6 +12,7 @@ import 'element-plus/es/components/aside/style/css'
 import 'element-plus/es/components/button/style/css'
 import 'element-plus/es/components/card/style/css'
 import 'element-plus/es/components/checkbox/style/css'
+import 'element-plus/es/components/checkbox-group/style/css'
 import 'element-plus/es/components/col/style/css'
 import 'element-plus/es/components/config-provider/style/css'
 import 'element-plus/es/components/container/style/css'
@@ -58,7 +59,7 @@ import 'element-plus/es/components/message-box/style/css'
 import 'element-plus/es/components/loading/style/css'
 
 const components = [
-  ElAlert, ElAside, ElButton, ElCard, ElCheckbox, ElCol, ElConfigProvider, ElContainer, ElDatePicker,
+  ElAlert, ElAside, ElButton, ElCard, ElCheckbox, ElCheckboxGroup, ElCol, ElConfigProvider, ElContainer, ElDatePicker,
   ElDescriptions, ElDescriptionsItem, ElDialog, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm,
   ElFormItem, ElHeader, ElImage, ElInput, ElInputNumber, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination,
   ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElStatistic, ElSwitch,

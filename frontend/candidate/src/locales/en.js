@@ -28,7 +28,11 @@ export default {
     requested: 'Sent to manual review'
   },
   camera: {
-    title: 'Camera', titleKind: { PORTRAIT: 'Your portrait', ID_PORTRAIT: 'ID card: portrait side', ID_EMBLEM: 'ID card: emblem side', HAND_HELD: 'Holding your ID card' },
+    title: 'Camera',
+    titleKind: {
+      PORTRAIT: 'Your portrait', ID_PORTRAIT: 'ID card: portrait side', ID_EMBLEM: 'ID card: emblem side', HAND_HELD: 'Holding your ID card',
+      DOCUMENT_PAGE: 'Document: photo page', HAND_HELD_DOCUMENT: 'Holding your document'
+    },
     starting: 'Opening the camera…', frame: 'Fit head and shoulders into the outline', frameId: 'Hold the phone sideways; fill the frame with the card',
     shutter: 'Take photo', retake: 'Retake', use: 'Use this photo', upload: 'Uploading {p}%', checking: 'Checking the photo…',
     pick: 'Take or choose a photo', pickAlbum: 'Choose from album',
@@ -47,13 +51,17 @@ export default {
   check: {
     title: 'Photo check', passed: 'The photo passed the checks', failed: 'The photo did not pass the checks', noAttempt: 'Photo checks cost no verification attempt.',
     what: 'What to do: ', warnings: 'Notes', verify: 'Verify my identity', verifying: 'Verifying…',
-    verifyNote: 'Identity verification uses 1 attempt.', photoAlt: 'The uploaded photo', region: 'Problem area {n}'
+    verifyNote: 'A pass costs no attempt; a failed verification uses 1 attempt.', photoAlt: 'The uploaded photo', region: 'Problem area {n}',
+    keptTitle: 'Your verified photo (kept)', keptAlt: 'The verified photo',
+    keptText: 'Until a new photo passes verification, the verified one is kept; you can still submit it.', useKept: 'Use the verified photo'
   },
   verify: {
     title: 'Identity verification', passed: 'Verification passed', failed: 'Verification failed',
     confirm: 'Confirm and submit', confirming: 'Submitting…', collected: 'Photo collected',
     check: 'Check the photo; submitting it completes the collection.', toReview: 'Send manual-review materials', seeFailed: 'See failed photos',
-    photoAlt: 'The verified standard photo'
+    photoAlt: 'The verified standard photo', passFree: 'A pass costs no attempt.',
+    retakeNote: 'A retake is free; the verified photo is kept until a new one passes.',
+    keptTitle: 'Your verified photo (kept)', keptText: 'The new photo did not pass; you can still submit the photo verified before.'
   },
   result: {
     title: 'My photo', collected: 'Photo collected', tap: 'Tap the photo to enlarge, pinch to zoom, tap anywhere to close.',
@@ -73,12 +81,25 @@ export default {
       NO_REFERENCE: 'There is no ID photo to verify against; please send manual-review materials.',
       RARE_NAME: 'Your name has rare characters and you chose manual review; please send the materials.'
     },
-    guideTitle: 'How to photograph the ID card', guide1: 'Rear camera, phone held sideways (landscape)', guide2: 'All four corners visible, text sharp, no glare',
-    kind: { PORTRAIT: 'Your portrait (as in the photo guide)', ID_PORTRAIT: 'ID card portrait side', ID_EMBLEM: 'ID card emblem side', HAND_HELD: 'Holding your ID card' },
-    done: 'Uploaded', todo: 'Missing', take: 'Take', retake: 'Retake',
-    submit: 'Submit for review', submitting: 'Submitting…', incomplete: 'Upload all 4 items first',
+    guideTitle: 'How to photograph the ID card', guideTitleDocument: 'How to photograph your document',
+    guide1: 'Rear camera, phone held sideways (landscape)', guide2: 'All four corners visible, text sharp, no glare',
+    guide2Document: 'The photo page (with your photo, name and document number) complete, text sharp, no glare',
+    guide3: 'Holding the ID card: portrait side to the camera, next to your chin; face and card both sharp',
+    guide3Document: 'Holding the document: photo page open towards the camera, next to your chin; face and page both sharp',
+    kind: {
+      PORTRAIT: 'Your portrait (as in the photo guide)', ID_PORTRAIT: 'ID card portrait side', ID_EMBLEM: 'ID card emblem side', HAND_HELD: 'Holding your ID card',
+      DOCUMENT_PAGE: 'Document photo page', HAND_HELD_DOCUMENT: 'Holding your document'
+    },
+    status: { MISSING: 'Missing', PRESENT: 'Uploaded', REJECTED: 'Retake needed', REPLACED: 'Retaken' },
+    take: 'Take', retake: 'Retake',
+    submit: 'Submit for review', submitting: 'Submitting…', incomplete: 'Upload all {n} items first', stillMissing: 'Still missing: {list}',
+    retakeMarked: 'Retake the items marked "Retake needed": {list}', retakeOne: 'Retake at least one item as the reason says, then submit',
+    identityTitle: 'Check your details', documentType: 'Document type', documentNumber: 'Document number',
+    identityWrong: 'If your name or document number is wrong, ask your registration point to correct it before you submit.',
+    adviceTitle: 'Advice (does not block submitting; a clearer photo speeds up the review):', askPoint: 'Questions? Call your registration point: ',
     pending: 'Under review', pendingText: 'Your materials were sent; the registration point is reviewing them. Log in again later to see the result.',
     submittedAt: 'Submitted: {t}', rejected: 'Review rejected', rejectedReason: 'Reason: {r}', resubmit: 'Retake the items concerned and submit again.',
+    resubmitMarked: 'Retake the items marked "Retake needed" below and submit again; the others need no retake.',
     approved: 'Approved', refresh: 'Refresh', previewAlt: 'Preview: {kind}', sent: 'Materials sent'
   },
   faq: {

@@ -28,7 +28,11 @@ export default {
     requested: '已转入人工审核'
   },
   camera: {
-    title: '拍照', titleKind: { PORTRAIT: '拍摄本人照片', ID_PORTRAIT: '拍摄身份证人像面', ID_EMBLEM: '拍摄身份证国徽面', HAND_HELD: '拍摄手持身份证照片' },
+    title: '拍照',
+    titleKind: {
+      PORTRAIT: '拍摄本人照片', ID_PORTRAIT: '拍摄身份证人像面', ID_EMBLEM: '拍摄身份证国徽面', HAND_HELD: '拍摄手持身份证照片',
+      DOCUMENT_PAGE: '拍摄证件照片页', HAND_HELD_DOCUMENT: '拍摄手持证件照片'
+    },
     starting: '正在打开摄像头…', frame: '请让头部和双肩对准轮廓', frameId: '请将手机横过来，让证件占满画面',
     shutter: '拍照', retake: '重拍', use: '使用这张照片', upload: '上传中 {p}%', checking: '正在检测照片…',
     pick: '拍照或选择照片', pickAlbum: '从相册选择照片',
@@ -47,13 +51,17 @@ export default {
   check: {
     title: '照片检测', passed: '照片检测通过', failed: '照片检测未通过', noAttempt: '照片检测不消耗核验次数。',
     what: '怎么做：', warnings: '提示', verify: '进行人证核验', verifying: '正在核验…',
-    verifyNote: '人证核验会消耗 1 次核验机会。', photoAlt: '上传的照片', region: '问题区域 {n}'
+    verifyNote: '核验通过不消耗次数；核验不通过消耗 1 次核验机会。', photoAlt: '上传的照片', region: '问题区域 {n}',
+    keptTitle: '已通过核验的照片（仍保留）', keptAlt: '已通过核验的照片',
+    keptText: '新照片核验通过前，系统保留这张已通过核验的照片，您也可以直接提交它。', useKept: '使用已通过核验的照片'
   },
   verify: {
     title: '人证核验', passed: '身份核验【通过】', failed: '身份核验【不通过】',
     confirm: '确认无误并提交', confirming: '提交中…', collected: '采集成功',
     check: '请确认照片合适后提交，提交后即完成采集。', toReview: '提交人工审核资料', seeFailed: '查看不通过照片',
-    photoAlt: '核验通过的标准照片'
+    photoAlt: '核验通过的标准照片', passFree: '核验通过不消耗核验次数。',
+    retakeNote: '重新拍照不消耗次数；新照片核验通过前，保留这张已通过的照片。',
+    keptTitle: '已通过核验的照片（仍保留）', keptText: '新照片未通过核验，您仍可提交之前已通过核验的这张照片。'
   },
   result: {
     title: '我的照片', collected: '采集成功', tap: '点击照片可放大查看，双指缩放，单击任意位置退出。',
@@ -73,12 +81,24 @@ export default {
       NO_REFERENCE: '系统中没有可用于核验的身份证照片，请提交人工审核资料。',
       RARE_NAME: '您的姓名含生僻字，已选择人工审核，请提交人工审核资料。'
     },
-    guideTitle: '证件照拍照指南', guide1: '使用后置摄像头拍摄，横向拍摄', guide2: '证件四角完整、字迹清晰、无反光',
-    kind: { PORTRAIT: '本人照片（按拍照指南）', ID_PORTRAIT: '身份证人像面', ID_EMBLEM: '身份证国徽面', HAND_HELD: '手持身份证' },
-    done: '已上传', todo: '未上传', take: '拍摄', retake: '重拍',
-    submit: '提交审核', submitting: '提交中…', incomplete: '请先上传全部 4 项资料',
+    guideTitle: '身份证拍照指南', guideTitleDocument: '证件拍照指南',
+    guide1: '使用后置摄像头拍摄，横向拍摄', guide2: '证件四角完整、字迹清晰、无反光',
+    guide2Document: '证件照片页（印有照片、姓名和证件号码的一页）完整、字迹清晰、无反光',
+    guide3: '手持身份证：人像面朝向镜头，放在下巴旁，面部和证件都清晰', guide3Document: '手持证件照片：打开证件照片页朝向镜头，放在下巴旁，面部和证件都清晰',
+    kind: {
+      PORTRAIT: '本人照片（按拍照指南）', ID_PORTRAIT: '身份证人像面', ID_EMBLEM: '身份证国徽面', HAND_HELD: '手持身份证',
+      DOCUMENT_PAGE: '证件照片页', HAND_HELD_DOCUMENT: '手持证件照片'
+    },
+    status: { MISSING: '未上传', PRESENT: '已上传', REJECTED: '需重拍', REPLACED: '已重拍' },
+    take: '拍摄', retake: '重拍',
+    submit: '提交审核', submitting: '提交中…', incomplete: '请先上传全部 {n} 项资料', stillMissing: '还需上传：{list}',
+    retakeMarked: '请重拍标记为“需重拍”的资料：{list}', retakeOne: '请按驳回原因至少重拍一项资料后再提交',
+    identityTitle: '请核对您的信息', documentType: '证件类型', documentNumber: '证件号码',
+    identityWrong: '姓名或证件号码有误时，请联系报考点更正后再提交。',
+    adviceTitle: '建议（不影响提交，照片更清楚可加快审核）：', askPoint: '如有疑问请拨打报考点电话：',
     pending: '审核中', pendingText: '资料已提交，报考点正在审核，请耐心等待，稍后可重新登录查看结果。',
     submittedAt: '提交时间：{t}', rejected: '审核不通过', rejectedReason: '原因：{r}', resubmit: '请按原因重新拍摄相应资料后再次提交。',
+    resubmitMarked: '请重拍下方标记为“需重拍”的资料后再次提交，其余资料无需重拍。',
     approved: '审核通过', refresh: '刷新审核结果', previewAlt: '{kind}预览', sent: '已提交的资料'
   },
   faq: {

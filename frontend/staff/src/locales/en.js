@@ -25,7 +25,9 @@ export default {
   case: {
     notFound: 'The case does not exist or is not in your registration points', notFoundHint: 'Go back to the queue', backToQueue: 'Back to queue', prev: 'Previous', next: 'Next',
     heldBy: '{name} is working on it (until {until})', claimedByMe: 'Held by me (until {until})', portrait: 'Portrait', reference: 'Reference photo',
-    idPortrait: 'ID portrait side', idEmblem: 'ID emblem side', handHeld: 'Holding the ID card', noPhoto: 'Not submitted', photoFailed: 'Could not load the photo',
+    idPortrait: 'ID portrait side', idEmblem: 'ID emblem side', handHeld: 'Holding the ID card',
+    material: { PORTRAIT: 'Portrait', ID_PORTRAIT: 'ID portrait side', ID_EMBLEM: 'ID emblem side', DOCUMENT_PAGE: 'Document photo page', HAND_HELD: 'Holding the ID card', HAND_HELD_DOCUMENT: 'Holding the document' },
+    materialsHint: 'Tick the materials the candidate must retake (marked "Retake needed" for them; the others are kept):', rejectedMaterials: 'To retake', noPhoto: 'Not submitted', photoFailed: 'Could not load the photo',
     assessment: 'Automatic checks and verification', similarity: 'Similarity', threshold: 'threshold', attemptsUsed: '{n} attempts', noAttempts: 'No verification attempts',
     allChecksPassed: 'All photo checks passed', noPortrait: 'No portrait submitted', attempts: 'Verification attempts', result: 'Result', matched: 'Match', notMatched: 'No match',
     verifier: 'Verifier', history: 'State history', candidate: 'Candidate', openRecord: 'Record', decision: 'Decision', approve: 'Approve', reject: 'Reject',
@@ -52,7 +54,8 @@ export default {
     last30: 'Last 30 days: {collected} collected, {manual} manual-review submissions'
   },
   import: {
-    hint: 'Upload the pre-registration roster (CSV or Excel .xlsx), optionally with a ZIP of reference photos named by candidate number. Rows are validated one by one; re-importing is idempotent.',
+    hint: 'Upload the pre-registration roster (CSV or Excel .xlsx), optionally with a ZIP of reference photos: by the file name in the roster\'s reference-photo column when there is one, otherwise by the file name "<candidate number>.jpg" or ".png". Rows are validated one by one; re-importing is idempotent. The outcome counts photos attached, missing and unreadable (details in the error report).',
+    photoCounts: 'Photos', attached: '{n} attached', missing: '{n} missing', unreadable: '{n} unreadable',
     roster: 'Roster file', photos: 'Photo ZIP (optional)', start: 'Import', uploading: 'Uploading…', report: 'Download error report', recent: 'Recent imports',
     rows: 'Rows done / total', summary: 'Outcome'
   },

@@ -25,7 +25,9 @@ export default {
   case: {
     notFound: '审核案件不存在或不属于您的报考点', notFoundHint: '请返回审核队列', backToQueue: '返回队列', prev: '上一条', next: '下一条',
     heldBy: '{name} 正在处理（至 {until}）', claimedByMe: '已由我领取（至 {until}）', portrait: '采集照片', reference: '参考照片',
-    idPortrait: '身份证人像面', idEmblem: '身份证国徽面', handHeld: '手持身份证', noPhoto: '未提交', photoFailed: '照片加载失败',
+    idPortrait: '身份证人像面', idEmblem: '身份证国徽面', handHeld: '手持身份证',
+    material: { PORTRAIT: '采集照片', ID_PORTRAIT: '身份证人像面', ID_EMBLEM: '身份证国徽面', DOCUMENT_PAGE: '证件照片页', HAND_HELD: '手持身份证', HAND_HELD_DOCUMENT: '手持证件照片' },
+    materialsHint: '勾选需要考生重新拍摄的资料（考生端将标记为“需重拍”，其余资料保留）：', rejectedMaterials: '需重拍的资料', noPhoto: '未提交', photoFailed: '照片加载失败',
     assessment: '自动检测与核验', similarity: '相似度', threshold: '阈值', attemptsUsed: '已核验 {n} 次', noAttempts: '无核验记录',
     allChecksPassed: '照片检测全部通过', noPortrait: '未提交采集照片', attempts: '人证核验记录', result: '结果', matched: '通过', notMatched: '不通过',
     verifier: '核验方式', history: '状态记录', candidate: '考生信息', openRecord: '考生档案', decision: '审核决定', approve: '通过', reject: '驳回',
@@ -52,7 +54,8 @@ export default {
     last30: '近 30 天：采集成功 {collected} 人，提交人工审核 {manual} 次'
   },
   import: {
-    hint: '上传预报名名单（CSV 或 Excel .xlsx），可同时上传参考照片 ZIP（文件名为考生号）。逐行校验，重复导入不会产生重复考生。',
+    hint: '上传预报名名单（CSV 或 Excel .xlsx），可同时上传参考照片 ZIP：名单中有参考照片列时按该列的文件名匹配，否则按文件名“考生号.jpg”或“考生号.png”匹配。逐行校验，重复导入不会产生重复考生；结果中列出已附、缺少和无法读取的照片数（明细见错误报告）。',
+    photoCounts: '照片', attached: '已附 {n}', missing: '缺少 {n}', unreadable: '无法读取 {n}',
     roster: '名单文件', photos: '照片 ZIP（可选）', start: '开始导入', uploading: '正在上传…', report: '下载错误报告', recent: '最近导入',
     rows: '已处理/总行数', summary: '结果'
   },

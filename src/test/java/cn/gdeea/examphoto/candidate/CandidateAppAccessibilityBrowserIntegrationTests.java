@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Layout and accessibility of the candidate H5 on a phone: the login form with the on-screen
- * keyboard open, and touch-target size and accessible names of every control along the way.
+ * keyboard open, the camera with the phone turned sideways (740×360), and touch-target size and
+ * accessible names of every control along the way.
  */
 class CandidateAppAccessibilityBrowserIntegrationTests extends CandidateAppBrowser {
 
@@ -85,6 +86,58 @@ class CandidateAppAccessibilityBrowserIntegrationTests extends CandidateAppBrows
             assertControls(page, "check");
             Browsers.screenshot(page, suite, "04-check");
         }
+    }
+
+    @Test
+    void withThePhoneTurnedTheDocumentCamerasShutterAndButtonsStayOnScreen() throws java.io.IOException {
+        var c = f.candidate("宋佳", "PASSPORT", CandidateFixture.REFERENCE);
+        String suite = "candidate-landscape-capture";
+        byte[] documentPage = java.nio.file.Files.readAllBytes(landscape("DOCUMENT_PAGE"));
+        // A rear camera held sideways: 1280×720 frames of the passport's photo page.
+        try (Browser browser = Browsers.launch(playwright, camera(documentPage, "document-landscape", 1280, 720));
+             BrowserContext context = Browsers.phone(browser, base(), true)) {
+            Page page = context.newPage();
+            page.navigate("/candidate/");
+            login(page, c);
+            assertThat(heading(page, "人工审核")).isVisible();
+            page.setViewportSize(740, 360);
+            material(page, "DOCUMENT_PAGE").getByRole(AriaRole.BUTTON).click();
+            assertThat(heading(page, "拍摄证件照片页")).isVisible();
+            waitForVideo(page);
+            Locator shutter = button(page, "拍照");
+            assertOnScreen(shutter, 740, 360);
+            assertOnScreen(page.locator("video"), 740, 360);
+            assertControls(page, "landscape camera");
+            viewportShot(page, suite, "01-landscape-camera");
+
+            shutter.click();
+            assertThat(page.getByAltText("拍好的照片")).isVisible();
+            assertThat(page.getByText("请将手机横过来拍摄（横向照片）")).hasCount(0);
+            assertOnScreen(button(page, "使用这张照片"), 740, 360);
+            assertOnScreen(button(page, "重拍"), 740, 360);
+            viewportShot(page, suite, "02-landscape-preview");
+            button(page, "使用这张照片").click();
+            assertThat(material(page, "DOCUMENT_PAGE").locator(".state")).hasText("已上传");
+            viewportShot(page, suite, "03-back-on-review");
+
+            // The portrait camera, also turned: its shutter too.
+            material(page, "PORTRAIT").getByRole(AriaRole.BUTTON).click();
+            waitForVideo(page);
+            assertOnScreen(button(page, "拍照"), 740, 360);
+            viewportShot(page, suite, "04-landscape-portrait-camera");
+        }
+    }
+
+    /** The element's bounding box lies inside the viewport, without scrolling. */
+    private static void assertOnScreen(Locator element, int width, int height) {
+        assertThat(element).isVisible();
+        assertThat(((Number) element.page().evaluate("() => window.scrollY")).doubleValue()).isZero();
+        BoundingBox box = element.boundingBox();
+        assertThat(box).isNotNull();
+        assertThat(box.x).as("left").isGreaterThanOrEqualTo(0);
+        assertThat(box.y).as("top").isGreaterThanOrEqualTo(0);
+        assertThat(box.x + box.width).as("right").isLessThanOrEqualTo(width);
+        assertThat(box.y + box.height).as("bottom").isLessThanOrEqualTo(height);
     }
 
     private static double documentTop(Locator element) {

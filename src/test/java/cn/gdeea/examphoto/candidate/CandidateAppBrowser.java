@@ -4,20 +4,29 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gdeea.examphoto.face.FaceEngine;
+import cn.gdeea.examphoto.security.TokenService;
+import cn.gdeea.examphoto.staff.StaffFixture;
 import cn.gdeea.examphoto.storage.PhotoRecords;
 import cn.gdeea.examphoto.support.Browsers;
+import cn.gdeea.examphoto.support.FaceData;
 import cn.gdeea.examphoto.support.FakeCamera;
 import cn.gdeea.examphoto.support.TestDatabase;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
@@ -56,9 +65,11 @@ abstract class CandidateAppBrowser {
     @Autowired PasswordEncoder encoder;
     @Autowired FaceEngine engine;
     @Autowired TestRestTemplate http;
+    @Autowired TokenService tokens;
     @TempDir Path temp;
 
     CandidateFixture f;
+    StaffFixture staff;
 
     @BeforeAll
     static void browser() {
@@ -77,6 +88,7 @@ abstract class CandidateAppBrowser {
     @BeforeEach
     void setUp() {
         f = new CandidateFixture(jdbc, photos, tx, encoder, engine, http);
+        staff = new StaffFixture(jdbc, photos, tokens, encoder, tx);
     }
 
     /**
@@ -166,17 +178,102 @@ abstract class CandidateAppBrowser {
     }
 
     static Locator material(Page page, String kind) {
-        return page.locator(".material[data-kind=" + kind + "]");
+        return page.locator(".materials .material[data-kind=" + kind + "]");
     }
 
+    static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    static Locator heading(Page page, String name) {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name));
+    }
+
+    /** What the candidate sees (the viewport, not the whole page), for overlays and turned phones. */
+    static void viewportShot(Page page, String suite, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve(suite).resolve(name + ".png")));
+    }
+
+    /** A rear camera held upright (720×1280) showing the photo. */
     Path camera(byte[] jpeg, String name) {
+        return camera(jpeg, name, 720, 1280);
+    }
+
+    Path camera(byte[] jpeg, String name, int width, int height) {
         try {
             Path photo = temp.resolve(name + ".jpg");
             Files.write(photo, jpeg);
-            return FakeCamera.mjpeg(photo, 720, 1280, temp.resolve(name + ".mjpeg"));
+            return FakeCamera.mjpeg(photo, width, height, temp.resolve(name + ".mjpeg"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code jpeg} as a file the album picker ({@code #photo-file}) can choose. */
+    Path file(byte[] jpeg, String name) {
+        try {
+            Path photo = temp.resolve(name + ".jpg");
+            Files.write(photo, jpeg);
+            return photo;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A landscape photo of a document: an ID card side (a real face on the portrait side), a
+     * passport's photo page (DOCUMENT_PAGE), or the document held up (HAND_HELD).
+     */
+    Path landscape(String kind) {
+        try {
+            BufferedImage image = new BufferedImage(1280, 860, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(new Color(120, 110, 100));
+            g.fillRect(0, 0, 1280, 860);
+            boolean page = kind.equals("DOCUMENT_PAGE");
+            g.setColor(kind.equals("ID_EMBLEM") ? new Color(230, 236, 245) : page ? new Color(245, 240, 230) : new Color(220, 232, 240));
+            g.fillRoundRect(140, 110, 1000, 640, 40, 40);
+            g.setColor(new Color(40, 40, 40));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
+            g.drawString(kind.equals("ID_EMBLEM") ? "RESIDENT IDENTITY CARD" : page ? "PASSPORT  P<CHN" : "NAME  ADDRESS  NUMBER", 200, 200);
+            if (!kind.equals("ID_EMBLEM")) {
+                BufferedImage face = ImageIO.read(FaceData.requireFolder().resolve(CandidateFixture.REFERENCE).toFile());
+                g.drawImage(face, page ? 200 : 800, 260, 280, 360, null);
+            }
+            g.dispose();
+            Path file = temp.resolve(kind + "-" + System.nanoTime() + ".jpg");
+            Files.write(file, write(image));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Takes one manual-review material with the album picker, from the review page back to it. */
+    static void takeMaterialFromFile(Page page, String kind, Path photo, String suite, String shot) {
+        material(page, kind).getByRole(AriaRole.BUTTON).click();
+        page.locator("#photo-file").setInputFiles(photo);
+        assertThat(page.getByAltText("拍好的照片")).isVisible();
+        if (shot != null) {
+            Browsers.screenshot(page, suite, shot);
+        }
+        button(page, "使用这张照片").click();
+        assertThat(heading(page, "人工审核")).isVisible();
+        assertThat(material(page, kind).locator(".state")).not().hasText("未上传");
+    }
+
+    /** A reviewer of the candidate's point claims the pending case and rejects it through the staff API. */
+    long rejectThroughStaffApi(long candidateId, String reason, List<String> materials) {
+        long caseId = jdbc.sql("select id from review_case where candidate_id = ? and status = 'PENDING'")
+                .param(candidateId).query(Long.class).single();
+        String token = staff.token(staff.staff("REVIEWER", "P4401"));
+        var claimed = f.post("/api/staff/review-cases/" + caseId + "/claim", token, Map.of());
+        assertThat(claimed.getStatusCode().is2xxSuccessful()).as("claim: %s", claimed.getBody()).isTrue();
+        var rejected = f.post("/api/staff/review-cases/" + caseId + "/reject", token,
+                Map.of("reason", reason, "materials", materials));
+        assertThat(rejected.getStatusCode().is2xxSuccessful()).as("reject: %s", rejected.getBody()).isTrue();
+        return caseId;
     }
 
     static byte[] write(BufferedImage image) {

@@ -15,13 +15,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
  * The candidate H5 in Debian's Chromium at 360×640, against the running application on
- * PostgreSQL, with real photos as the camera (SPEC §2): the automatic verification journeys.
+ * PostgreSQL, with real photos as the camera (SPEC §2): the automatic verification journeys (a
+ * pass, a retake after a pass, requests repeated after a lost response).
  * Each journey asserts what the candidate sees and leaves a screenshot of every page under
  * target/reports/screenshots/candidate-*.
  */
@@ -103,6 +108,104 @@ class CandidateAppBrowserIntegrationTests extends CandidateAppBrowser {
     }
 
     @Test
+    void aPassSpendsNoAttemptARetakeKeepsTheVerifiedPhotoAndTheNewPassIsConfirmed() {
+        var c = f.candidate("郭峰", "ID_CARD", CandidateFixture.REFERENCE);
+        String suite = "candidate-retake-after-pass";
+        try (Browser browser = Browsers.launch(playwright, camera(f.portrait(CandidateFixture.GENUINE), "genuine-retake"));
+             BrowserContext context = Browsers.phone(browser, base(), true)) {
+            Page page = context.newPage();
+            page.navigate("/candidate/");
+            login(page, c);
+            button(page, "直接拍照").click();
+            takePhotoWithCamera(page, suite, "01");
+            button(page, "进行人证核验").click();
+            assertThat(page.getByText("身份核验【通过】")).isVisible();
+            // A match spends nothing: still 3 of 3.
+            assertThat(page.locator("[data-test=attempts-left]")).containsText("剩余核验次数：3 次");
+            assertThat(button(page, "确认无误并提交")).isVisible();
+            assertThat(button(page, "重新拍照")).isVisible();
+            waitForImages(page);
+            Browsers.screenshot(page, suite, "03-first-pass");
+            assertThat(attemptsUsed(c)).isZero();
+            long firstVerified = f.tree(f.get("/api/candidate/me", f.login(c))).at("/verifiedSubmission/id").asLong();
+
+            button(page, "重新拍照").click();
+            takePhotoWithCamera(page, suite, "04");
+            // Until the new photo passes, the verified one is kept and shown.
+            Locator kept = page.locator("[data-test=kept-verified]");
+            assertThat(kept).isVisible();
+            assertThat(kept.getByAltText("已通过核验的照片")).isVisible();
+            assertThat(page.getByText("剩余核验次数：3 次")).isVisible();
+            waitForImages(page);
+            Browsers.screenshot(page, suite, "06-retake-checked-verified-kept");
+            page.reload();
+            assertThat(kept.getByAltText("已通过核验的照片")).isVisible();
+            assertThat(page.getByText("照片检测通过")).isVisible();
+
+            button(page, "进行人证核验").click();
+            assertThat(page.getByText("身份核验【通过】")).isVisible();
+            assertThat(page.locator("[data-test=attempts-left]")).containsText("剩余核验次数：3 次");
+            waitForImages(page);
+            Browsers.screenshot(page, suite, "07-second-pass");
+            long secondVerified = f.tree(f.get("/api/candidate/me", f.login(c))).at("/verifiedSubmission/id").asLong();
+            assertThat(secondVerified).isNotEqualTo(firstVerified);
+
+            button(page, "确认无误并提交").click();
+            assertThat(page.getByText("采集成功")).isVisible();
+            Browsers.screenshot(page, suite, "08-collected");
+            assertThat(jdbc.sql("select state from candidate where id = ?").param(c.id()).query(String.class).single())
+                    .isEqualTo("COLLECTED");
+            assertThat(attemptsUsed(c)).isZero();
+        }
+    }
+
+    @Test
+    void aLostResponseIsRetriedWithTheSameIdempotencyKeyAndChangesNothingTwice() {
+        var c = f.candidate("邓超", "ID_CARD", CandidateFixture.REFERENCE);
+        String suite = "candidate-lost-response";
+        try (Browser browser = Browsers.launch(playwright, camera(f.portrait(CandidateFixture.GENUINE), "genuine-lost"));
+             BrowserContext context = Browsers.phone(browser, base(), true)) {
+            Page page = context.newPage();
+            // The first copy of each request reaches the server, but its answer is lost on the way back.
+            Map<String, List<String>> keys = new ConcurrentHashMap<>();
+            for (String path : List.of("**/api/candidate/photos", "**/api/candidate/submissions/*/verification",
+                    "**/api/candidate/submissions/*/confirmation")) {
+                page.route(path, route -> {
+                    List<String> seen = keys.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
+                    seen.add(String.valueOf(route.request().headers().get("idempotency-key")));
+                    if (seen.size() == 1) {
+                        route.fetch();
+                        route.abort("connectionreset");
+                    } else {
+                        route.resume();
+                    }
+                });
+            }
+            page.navigate("/candidate/");
+            login(page, c);
+            button(page, "直接拍照").click();
+            takePhotoWithCamera(page, suite, "01");
+            button(page, "进行人证核验").click();
+            assertThat(page.getByText("身份核验【通过】")).isVisible();
+            button(page, "确认无误并提交").click();
+            assertThat(page.getByText("采集成功")).isVisible();
+            Browsers.screenshot(page, suite, "03-collected-after-retries");
+
+            assertThat(keys).hasSize(3);
+            keys.forEach((path, seen) -> {
+                assertThat(seen).as(path).hasSize(2);
+                assertThat(seen.get(0)).as(path).matches("[A-Za-z0-9_.:-]{16,100}").isEqualTo(seen.get(1));
+            });
+            assertThat(keys.values().stream().map(l -> l.get(0)).distinct()).hasSize(3);
+            assertThat(jdbc.sql("select count(*) from submission where candidate_id = ?").param(c.id()).query(Long.class).single())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from verification_attempt where candidate_id = ?").param(c.id()).query(Long.class).single())
+                    .isEqualTo(1);
+            assertThat(attemptsUsed(c)).isZero();
+        }
+    }
+
+    @Test
     void aDarkPhotoFailsTheChecksWithItsReasonAndCostsNoAttempt() {
         var c = f.candidate("陈晓", "ID_CARD", CandidateFixture.REFERENCE);
         String suite = "candidate-failed-check";
@@ -154,6 +257,10 @@ class CandidateAppBrowserIntegrationTests extends CandidateAppBrowser {
             waitForImages(page);
             Browsers.screenshot(page, suite, "03-check-passed");
         }
+    }
+
+    private int attemptsUsed(CandidateFixture.Candidate c) {
+        return jdbc.sql("select attempts_used from candidate where id = ?").param(c.id()).query(Integer.class).single();
     }
 
     /** The portrait at 30% brightness: a photo taken in a dark room. */

@@ -11,29 +11,20 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
  * The candidate H5 journeys that end in manual review (SPEC §2): a wrong person three times, a
- * passport holder and a rare-character name, in Chromium at 360×640 against the application on
- * PostgreSQL. Screenshots go to target/reports/screenshots/candidate-*.
+ * passport holder's materials, a rejection and the resubmission of one item, and a rare-character
+ * name, in Chromium at 360×640 against the application on PostgreSQL. Screenshots go to target/reports/screenshots/candidate-*.
  */
 class CandidateAppManualReviewBrowserIntegrationTests extends CandidateAppBrowser {
 
     @Test
-    void wrongPersonThreeTimesGoesToManualReviewAndSendsTheMaterials() throws IOException {
+    void wrongPersonThreeTimesGoesToManualReviewAndSendsTheMaterials() {
         var c = f.candidate("黄伟", "ID_CARD", CandidateFixture.REFERENCE);
         String suite = "candidate-manual-review";
         try (Browser browser = Browsers.launch(playwright, camera(f.portrait(CandidateFixture.IMPOSTOR), "impostor"));
@@ -127,23 +118,149 @@ class CandidateAppManualReviewBrowserIntegrationTests extends CandidateAppBrowse
     }
 
     @Test
-    void passportHolderGoesStraightToManualReview() {
+    void passportHolderConfirmsNameAndMaskedNumberAndSendsThePhotoPageTheHandHeldPhotoAndThePortrait() {
         var c = f.candidate("林娜", "PASSPORT", CandidateFixture.REFERENCE);
         String suite = "candidate-passport";
+        try (Browser browser = Browsers.launch(playwright, camera(f.portrait(CandidateFixture.GENUINE), "passport-portrait"));
+             BrowserContext context = Browsers.phone(browser, base(), true)) {
+            Page page = context.newPage();
+            page.navigate("/candidate/");
+            login(page, c);
+            assertThat(heading(page, "人工审核")).isVisible();
+            assertThat(page.getByText("您的证件（护照）不是居民身份证，系统无法进行人证核验")).isVisible();
+
+            // The name and the masked document number the candidate is asked to confirm.
+            String masked = f.tree(f.get("/api/candidate/me", f.login(c))).get("documentNumberMasked").asText();
+            assertThat(masked).isNotBlank().isNotEqualTo("44010620080101001X");
+            Locator identity = page.locator("[data-test=identity]");
+            assertThat(identity.locator("[data-test=identity-name]")).hasText("林娜");
+            assertThat(identity.locator("[data-test=identity-number]")).hasText(masked);
+            assertThat(identity).containsText("护照");
+            assertThat(page.locator("main")).not().containsText("44010620080101001X");
+
+            // A passport's materials: its photo page and a hand-held photo of it, plus the portrait; nothing of an ID card.
+            assertThat(page.locator(".materials .material")).hasCount(3);
+            assertThat(material(page, "DOCUMENT_PAGE")).containsText("证件照片页");
+            assertThat(material(page, "HAND_HELD")).containsText("手持证件照片");
+            assertThat(material(page, "PORTRAIT")).containsText("本人照片");
+            assertThat(page.locator("main")).not().containsText("身份证人像面");
+            assertThat(page.locator("main")).not().containsText("国徽面");
+            assertThat(page.locator("main")).not().containsText("手持身份证");
+            assertThat(page.getByText("证件拍照指南")).isVisible();
+            assertThat(page.locator(".figures svg[aria-label=证件照片页]")).isVisible();
+            assertThat(page.locator(".figures svg[aria-label=手持证件照片]")).isVisible();
+            assertThat(page.getByText("请先上传全部 3 项资料")).isVisible();
+            assertControls(page, "passport manual review");
+            Browsers.screenshot(page, suite, "01-manual-review");
+
+            material(page, "DOCUMENT_PAGE").getByRole(AriaRole.BUTTON).click();
+            assertThat(heading(page, "拍摄证件照片页")).isVisible();
+            page.locator("#photo-file").setInputFiles(landscape("DOCUMENT_PAGE"));
+            assertThat(page.getByAltText("拍好的照片")).isVisible();
+            Browsers.screenshot(page, suite, "02-document-page-preview");
+            button(page, "使用这张照片").click();
+            assertThat(material(page, "DOCUMENT_PAGE").locator(".state")).hasText("已上传");
+            assertThat(page.getByText("还需上传：手持证件照片、本人照片（按拍照指南）")).isVisible();
+
+            // A reload keeps what was sent: the status and the preview come back from the server.
+            page.reload();
+            assertThat(material(page, "DOCUMENT_PAGE").locator(".state")).hasText("已上传");
+            assertThat(material(page, "DOCUMENT_PAGE").locator("img")).hasAttribute("src", Pattern.compile("^blob:"));
+            assertThat(material(page, "HAND_HELD").locator(".state")).hasText("未上传");
+            Browsers.screenshot(page, suite, "03-after-reload");
+
+            material(page, "HAND_HELD").getByRole(AriaRole.BUTTON).click();
+            assertThat(heading(page, "拍摄手持证件照片")).isVisible();
+            page.locator("#photo-file").setInputFiles(landscape("HAND_HELD"));
+            button(page, "使用这张照片").click();
+            assertThat(material(page, "HAND_HELD").locator(".state")).hasText("已上传");
+
+            material(page, "PORTRAIT").getByRole(AriaRole.BUTTON).click();
+            waitForVideo(page);
+            button(page, "拍照").click();
+            button(page, "使用这张照片").click();
+            assertThat(material(page, "PORTRAIT").locator(".state")).hasText("已上传");
+            waitForImages(page);
+            Browsers.screenshot(page, suite, "04-materials-complete");
+
+            button(page, "提交审核").click();
+            assertThat(heading(page, "审核中")).isVisible();
+            assertThat(page.locator("[data-test=point-contact]")).containsText("广州市第一报考点");
+            assertThat(page.locator("[data-test=point-contact] a[href^='tel:']")).hasText("020-12345678");
+            assertThat(page.locator(".sent img")).hasCount(3);
+            Browsers.screenshot(page, suite, "05-under-review");
+            assertThat(jdbc.sql("select state from candidate where id = ?").param(c.id()).query(String.class).single())
+                    .isEqualTo("MANUAL_PENDING");
+            assertThat(jdbc.sql("select attempts_used from candidate where id = ?").param(c.id()).query(Integer.class).single()).isZero();
+        }
+    }
+
+    @Test
+    void aRejectedItemIsMarkedItsReasonStaysAndOnlyThatItemIsTakenAgain() {
+        var c = f.candidate("周敏", "ID_CARD", null);
+        String suite = "candidate-rejected";
         try (Browser browser = Browsers.launch(playwright, null);
              BrowserContext context = Browsers.phone(browser, base(), false)) {
             Page page = context.newPage();
             page.navigate("/candidate/");
             login(page, c);
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("人工审核"))).isVisible();
-            assertThat(page.getByText("您的证件（护照）不是居民身份证，系统无法进行人证核验")).isVisible();
-            assertThat(page.locator(".material")).hasCount(4);
-            Browsers.screenshot(page, suite, "01-manual-review");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("更多")).click();
-            page.getByText("咨询电话").click();
-            assertThat(page.getByText("020-12345678")).isVisible();
-            Browsers.screenshot(page, suite, "02-hotline");
-            assertThat(jdbc.sql("select attempts_used from candidate where id = ?").param(c.id()).query(Integer.class).single()).isZero();
+            assertThat(page.getByText("系统中没有可用于核验的身份证照片，请提交人工审核资料。")).isVisible();
+            assertThat(page.locator(".materials .material")).hasCount(4);
+            for (String kind : List.of("ID_PORTRAIT", "ID_EMBLEM", "HAND_HELD")) {
+                takeMaterialFromFile(page, kind, landscape(kind), suite, null);
+            }
+            // A real photo against a busy background: usable for manual review, the background comes back as advice.
+            takeMaterialFromFile(page, "PORTRAIT", FaceData.requireFolder().resolve(CandidateFixture.GENUINE), suite, null);
+            assertThat(material(page, "PORTRAIT").locator(".state")).hasText("已上传");
+            Locator advice = material(page, "PORTRAIT").locator("[data-test=advice]");
+            assertThat(advice).containsText("建议（不影响提交");
+            assertThat(advice.locator("li[data-check=background]")).isVisible();
+            assertThat(button(page, "提交审核")).isEnabled();
+            waitForImages(page);
+            Browsers.screenshot(page, suite, "00-portrait-advice");
+            button(page, "提交审核").click();
+            assertThat(heading(page, "审核中")).isVisible();
+
+            String reason = "手持身份证照片中证件或面部不清晰，请重新拍摄";
+            rejectThroughStaffApi(c.id(), reason, List.of("HAND_HELD"));
+            button(page, "刷新审核结果").click();
+            Locator rejection = page.locator("[data-test=rejection]");
+            assertThat(rejection).containsText("审核不通过");
+            assertThat(rejection).containsText("原因：" + reason);
+            assertThat(material(page, "HAND_HELD")).hasAttribute("data-status", "REJECTED");
+            assertThat(material(page, "HAND_HELD").locator(".state")).hasText("需重拍");
+            for (String kept : List.of("ID_PORTRAIT", "ID_EMBLEM", "PORTRAIT")) {
+                assertThat(material(page, kept).locator(".state")).hasText("已上传");
+            }
+            assertThat(button(page, "提交审核")).isDisabled();
+            assertThat(page.locator("[data-test=submit-hint]")).hasText("请重拍标记为“需重拍”的资料：手持身份证");
+            waitForImages(page);
+            Browsers.screenshot(page, suite, "01-rejected-item-marked");
+
+            AtomicInteger materialUploads = new AtomicInteger();
+            page.onRequest(r -> {
+                if (r.method().equals("POST") && r.url().contains("/api/candidate/review/materials/")) {
+                    materialUploads.incrementAndGet();
+                }
+            });
+            takeMaterialFromFile(page, "HAND_HELD", landscape("HAND_HELD"), suite, "02-hand-held-retaken-preview");
+            assertThat(material(page, "HAND_HELD").locator(".state")).hasText("已重拍");
+            assertThat(rejection).containsText("原因：" + reason);
+            assertThat(button(page, "提交审核")).isEnabled();
+            Browsers.screenshot(page, suite, "03-retaken-reason-still-shown");
+
+            page.reload();
+            assertThat(rejection).containsText("原因：" + reason);
+            assertThat(material(page, "HAND_HELD").locator(".state")).hasText("已重拍");
+            assertThat(material(page, "ID_PORTRAIT").locator(".state")).hasText("已上传");
+            Browsers.screenshot(page, suite, "04-after-reload");
+
+            button(page, "提交审核").click();
+            assertThat(heading(page, "审核中")).isVisible();
+            Browsers.screenshot(page, suite, "05-resubmitted");
+            assertThat(materialUploads.get()).isEqualTo(1);
+            assertThat(jdbc.sql("select state from candidate where id = ?").param(c.id()).query(String.class).single())
+                    .isEqualTo("MANUAL_PENDING");
         }
     }
 
@@ -193,27 +310,5 @@ class CandidateAppManualReviewBrowserIntegrationTests extends CandidateAppBrowse
             assertThat(dialog).hasCount(0);
             Browsers.screenshot(page, suite, "03-login-again");
         }
-    }
-
-    /** A landscape photo of an ID card side (a real face on the portrait side) or of the card held up. */
-    private Path landscape(String kind) throws IOException {
-        BufferedImage image = new BufferedImage(1280, 860, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(new Color(120, 110, 100));
-        g.fillRect(0, 0, 1280, 860);
-        g.setColor(kind.equals("ID_EMBLEM") ? new Color(230, 236, 245) : new Color(220, 232, 240));
-        g.fillRoundRect(140, 110, 1000, 640, 40, 40);
-        g.setColor(new Color(40, 40, 40));
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-        g.drawString(kind.equals("ID_EMBLEM") ? "RESIDENT IDENTITY CARD" : "NAME  ADDRESS  NUMBER", 200, 200);
-        if (!kind.equals("ID_EMBLEM")) {
-            BufferedImage face = ImageIO.read(FaceData.requireFolder().resolve(CandidateFixture.REFERENCE).toFile());
-            g.drawImage(face, 800, 260, 280, 360, null);
-        }
-        g.dispose();
-        Path file = temp.resolve(kind + ".jpg");
-        Files.write(file, write(image));
-        return file;
     }
 }

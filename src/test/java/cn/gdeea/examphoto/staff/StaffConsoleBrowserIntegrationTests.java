@@ -112,7 +112,11 @@ class StaffConsoleBrowserIntegrationTests {
             row.click();
 
             assertThat(page.locator("[data-test=claimed]")).isVisible();
-            for (String photo : new String[] {"portrait", "reference", "id-portrait", "id-emblem", "hand-held"}) {
+            // A passport's materials: its photo page and the hand-held photo, no ID card sides.
+            assertThat(page.locator("[data-test=photo-id-portrait]")).hasCount(0);
+            assertThat(page.locator("[data-test=photo-document-page] figcaption")).hasText("证件照片页");
+            assertThat(page.locator("[data-test=photo-hand-held] figcaption")).hasText("手持证件照片");
+            for (String photo : new String[] {"portrait", "reference", "document-page", "hand-held"}) {
                 if (!photo.equals("reference")) {
                     assertThat(page.locator("[data-test=photo-" + photo + "] img")).isVisible();
                 }
@@ -164,6 +168,10 @@ class StaffConsoleBrowserIntegrationTests {
             assertThat(page.locator("[data-test=reject-dialog]").first()).isVisible();
             page.locator("[data-test=template]").nth(3).click();
             page.locator("[data-test=reason]").pressSequentially("；证件号码被手指遮挡");
+            // The passport's materials to tick (portrait, photo page, hand-held), the hand-held photo being the wrong one.
+            assertThat(page.locator("[data-test=reject-materials] .el-checkbox")).hasCount(3);
+            assertThat(page.locator("[data-test=reject-DOCUMENT_PAGE]")).hasText("证件照片页");
+            page.locator("[data-test=reject-HAND_HELD]").click();
             Browsers.screenshot(page, SUITE, "07-reject-dialog");
             page.locator("[data-test=confirm-reject]").click();
             assertThat(page.locator("[data-test=case-status]")).hasText("已驳回");
@@ -171,6 +179,7 @@ class StaffConsoleBrowserIntegrationTests {
         JsonNode review = candidates.tree(candidates.get("/api/candidate/review", s.token()));
         assertThat(review.get("rejectionReason").asText())
                 .isEqualTo("手持身份证照片中证件或面部不清晰，请重新拍摄；证件号码被手指遮挡");
+        assertThat(review.get("rejectedMaterials").toString()).isEqualTo("[\"HAND_HELD\"]");
         JsonNode me = candidates.tree(candidates.get("/api/candidate/me", s.token()));
         assertThat(me.get("state").asText()).isEqualTo("MANUAL_REJECTED");
     }
@@ -279,6 +288,45 @@ class StaffConsoleBrowserIntegrationTests {
     }
 
     @Test
+    void importAttachesPhotosNamedByCandidateNumberAndCountsTheMissingAndUnreadableOnes() throws IOException {
+        long admin = staff.staff("ADMIN");
+        String passwordHash = encoder.encode("Secret#2026");
+        long offset = 800_000 + (System.nanoTime() % 100_000) * 10;
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("roster", ".csv");
+        StringBuilder text = new StringBuilder(cn.gdeea.examphoto.roster.RosterFixtures.HEADER).append('\n');
+        for (long i = offset; i < offset + 3; i++) {
+            text.append(cn.gdeea.examphoto.roster.RosterFixtures.line(i, 40, passwordHash)).append('\n');
+        }
+        java.nio.file.Files.writeString(csv, text.toString());
+        // One readable photo, one that is not an image, none for the third candidate.
+        java.nio.file.Path zip = java.nio.file.Files.createTempFile("photos", ".zip");
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry(cn.gdeea.examphoto.roster.RosterFixtures.candidateNumber(offset) + ".jpg"));
+            out.write(java.nio.file.Files.readAllBytes(cn.gdeea.examphoto.support.FaceData.requireFolder().resolve(CandidateFixture.REFERENCE)));
+            out.closeEntry();
+            out.putNextEntry(new java.util.zip.ZipEntry(cn.gdeea.examphoto.roster.RosterFixtures.candidateNumber(offset + 1) + ".png"));
+            out.write("not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        try (BrowserContext context = Browsers.desktop(browser, base())) {
+            Page page = login(context, admin);
+            page.navigate("/staff/#/import");
+            assertThat(page.getByText("考生号.jpg")).isVisible();
+            page.locator("[data-test=roster-file]").setInputFiles(csv);
+            page.locator("[data-test=photos-file]").setInputFiles(zip);
+            page.locator("[data-test=start-import]").click();
+            assertThat(page.locator("[data-test=import-status]")).hasText("已完成",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
+            assertThat(page.locator("[data-test=photos-attached]")).hasText("已附 1");
+            assertThat(page.locator("[data-test=photos-missing]")).hasText("缺少 1");
+            assertThat(page.locator("[data-test=photos-unreadable]")).hasText("无法读取 1");
+            Browsers.screenshot(page, SUITE, "18-import-photos");
+        }
+        assertThat(jdbc.sql("select reference_photo_id is not null from candidate where candidate_number = ?")
+                .param(cn.gdeea.examphoto.roster.RosterFixtures.candidateNumber(offset)).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void anExportProducesOnePointsZipWithAPhotoPerCollectedCandidateAndAManifest() throws IOException {
         CandidateFixture.Candidate c = candidates.candidate("李四", "ID_CARD", CandidateFixture.REFERENCE);
         String token = candidates.login(c);
@@ -342,7 +390,7 @@ class StaffConsoleBrowserIntegrationTests {
 
     /**
      * A passport holder (no automatic verification) goes through the candidate API: logs in, sends
-     * the portrait (a guide-compliant real photo), both ID sides and the hand-held photo, submits.
+     * the portrait (a guide-compliant real photo), the passport's photo page and the hand-held photo, submits.
      */
     Submitted submitForManualReview(String name) {
         CandidateFixture.Candidate c = candidates.candidate(name, "护照", null);
@@ -350,9 +398,8 @@ class StaffConsoleBrowserIntegrationTests {
         assertThat(candidates.tree(candidates.get("/api/candidate/me", token)).get("state").asText()).isEqualTo("MANUAL_REQUIRED");
         String base = "/api/candidate/review/materials/";
         upload(base + "PORTRAIT", token, candidates.portrait(CandidateFixture.GENUINE));
-        upload(base + "ID_PORTRAIT", token, card(640, 400, "居民身份证 人像面", new Color(226, 236, 246)));
-        upload(base + "ID_EMBLEM", token, card(640, 400, "中华人民共和国 居民身份证", new Color(240, 232, 214)));
-        upload(base + "HAND_HELD", token, card(480, 640, "手持身份证", new Color(235, 235, 235)));
+        upload(base + "DOCUMENT_PAGE", token, card(640, 400, "PASSPORT  P<CHN", new Color(245, 240, 230)));
+        upload(base + "HAND_HELD", token, card(640, 480, "手持护照", new Color(235, 235, 235)));
         JsonNode submitted = candidates.tree(candidates.post("/api/candidate/review/submit", token, Map.of()));
         assertThat(submitted.get("state").asText()).isEqualTo("MANUAL_PENDING");
         return new Submitted(c, token);
