@@ -1,12 +1,14 @@
 export default {
   app: { title: 'Guangdong Gaokao Candidate Photo Collection', side: 'Candidates', language: '中文', languageLabel: 'Switch language' },
   common: {
+    pointPhones: 'Registration points\' phone numbers',
     back: 'Back', close: 'Close', ok: 'OK', cancel: 'Cancel', retry: 'Retry', more: 'More',
     loading: 'Loading…', logout: 'Log out', hotline: 'Help line', faq: 'FAQ', myPhoto: 'My photo',
     failed: 'Failed attempts', retake: 'Take a new photo', attemptsLeft: 'Verification attempts left: {n}',
     point: 'Registration point: {name}', phone: 'Phone: {phone}', call: 'Call {phone}', noPhone: 'No phone number on record'
   },
   login: {
+    agreeHint: 'Tick the box to accept the regulations first; only then can you log in.',
     number: 'Candidate number', numberPlaceholder: 'Your gaokao candidate number', password: 'Password', passwordPlaceholder: 'Your registration password',
     typed: '{n} digits typed', agree: 'I have read and accept ', agreement: 'the collection regulations',
     agreementTitle: 'Collection regulations', mustAgree: 'Please read and accept the collection regulations',
@@ -92,6 +94,12 @@ export default {
       { q: 'Document other than an ID card?', a: 'With a military card, soldier card, passport and the like, automatic verification is impossible. Check your name, document number and photo, then send manual-review materials.' },
       { q: 'Verification failed?', a: 'Each candidate has 3 attempts. Causes: fringe or hair over the face, glasses, not the candidate, make-up or beauty filters, uneven light. After 3 failures send manual-review materials.' }
     ]
+  },
+  doc: { ID_CARD: 'Resident ID card', PASSPORT: 'Passport', MILITARY_OFFICER: 'Military officer ID', SOLDIER: 'Soldier ID', HK_MACAO_PERMIT: 'Mainland travel permit (Hong Kong / Macao)', TAIWAN_PERMIT: 'Mainland travel permit (Taiwan)' },
+  next: {
+    title: 'What happens next', days: 'Your registration point usually completes the review within {n} working days.',
+    outcome: 'If it is approved, your photo is collected and there is nothing more to do; if not, this page gives the reason: retake what it names and submit again.',
+    check: 'You can log in again at any time to see the result on this page.', call: 'Questions? Call {name}:', noPhone: 'Questions? Contact {name}.'
   },
   errors: { load: 'Loading failed; please retry' }
 }

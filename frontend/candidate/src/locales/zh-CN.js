@@ -1,12 +1,14 @@
 export default {
   app: { title: '广东省普通高考考生照片采集', side: '考生端', language: 'English', languageLabel: '切换语言' },
   common: {
+    pointPhones: '各报考点咨询电话',
     back: '返回', close: '关闭', ok: '知道了', cancel: '取消', retry: '重试', more: '更多',
     loading: '加载中…', logout: '退出登录', hotline: '咨询电话', faq: '常见问题', myPhoto: '我的照片',
     failed: '不通过', retake: '重新拍照', attemptsLeft: '剩余核验次数：{n} 次',
     point: '报考点：{name}', phone: '咨询电话：{phone}', call: '拨打 {phone}', noPhone: '报考点未登记电话'
   },
   login: {
+    agreeHint: '需先勾选同意《本次考试采集相关条例》，“确定”才可点击。',
     number: '考生号', numberPlaceholder: '请输入高考考生号', password: '密码', passwordPlaceholder: '请输入报名密码',
     typed: '已输入 {n} 位', agree: '我已阅读并同意', agreement: '《本次考试采集相关条例》',
     agreementTitle: '本次考试采集相关条例', mustAgree: '请阅读并同意《本次考试采集相关条例》',
@@ -92,6 +94,12 @@ export default {
       { q: '证件不是身份证？', a: '证件为军官证、士兵证、护照等时，系统无法进行人证核验。请在确认姓名、证件号及照片无误后提交人工审核资料。' },
       { q: '人证核验不通过？', a: '每位考生有 3 次人证核验机会。可能原因：刘海或头发遮挡、佩戴眼镜、非考生本人、化妆或美颜、光线不均匀。3 次不通过后可提交人工审核资料。' }
     ]
+  },
+  doc: { ID_CARD: '居民身份证', PASSPORT: '护照', MILITARY_OFFICER: '军官证', SOLDIER: '士兵证', HK_MACAO_PERMIT: '港澳居民来往内地通行证', TAIWAN_PERMIT: '台湾居民来往大陆通行证' },
+  next: {
+    title: '接下来会怎样', days: '报考点一般在 {n} 个工作日内完成审核。',
+    outcome: '审核通过即采集成功，无需再做其他操作；如不通过，本页会写明原因，按原因重新拍摄相应资料后再次提交即可。',
+    check: '审核期间可随时重新登录，在本页查看结果。', call: '有疑问请致电 {name}：', noPhone: '有疑问请联系 {name}。'
   },
   errors: { load: '加载失败，请重试' }
 }
