@@ -5,7 +5,7 @@ export default {
   login: { hint: 'Sign in as a registration-point reviewer or an administrator', username: 'Username', password: 'Password', submit: 'Sign in', required: 'Enter username and password' },
   common: { search: 'Search', cancel: 'Cancel', confirm: 'Confirm', save: 'Save', saved: 'Saved', edit: 'Edit', back: 'Back', time: 'Time' },
   queue: {
-    title: 'Manual review queue', search: 'Candidate number or name', point: 'Registration point', documentType: 'Document type', from: 'Submitted from', to: 'Submitted to',
+    pageSize: 'Cases per page', perPage: '{n} per page', title: 'Manual review queue', search: 'Candidate number or name', point: 'Registration point', documentType: 'Document type', from: 'Submitted from', to: 'Submitted to',
     reason: 'Why manual', score: 'Similarity', failedChecks: 'Failed checks', submittedAt: 'Submitted', claim: 'Held by', mine: 'Me',
     empty: 'No cases match', shortcuts: 'Keys: J opens the first case; on a case J/K next/previous, A approve, R reject'
   },

@@ -5,7 +5,7 @@ export default {
   login: { hint: '报考点审核员、考试院管理员登录', username: '用户名', password: '密码', submit: '登录', required: '请输入用户名和密码' },
   common: { search: '查询', cancel: '取消', confirm: '确定', save: '保存', saved: '已保存', edit: '编辑', back: '返回', time: '时间' },
   queue: {
-    title: '人工审核队列', search: '考生号或姓名', point: '报考点', documentType: '证件类型', from: '提交日期起', to: '提交日期止',
+    pageSize: '每页条数', perPage: '{n} 条/页', title: '人工审核队列', search: '考生号或姓名', point: '报考点', documentType: '证件类型', from: '提交日期起', to: '提交日期止',
     reason: '转人工原因', score: '相似度', failedChecks: '未通过检测', submittedAt: '提交时间', claim: '处理人', mine: '我正在处理',
     empty: '没有符合条件的审核案件', shortcuts: '快捷键：J 打开第一条；审核页 J/K 下一条/上一条，A 通过，R 驳回'
   },

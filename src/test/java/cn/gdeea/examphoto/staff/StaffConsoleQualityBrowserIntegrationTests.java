@@ -185,7 +185,7 @@ class StaffConsoleQualityBrowserIntegrationTests {
         String point = staff.point("东莞市");
         StaffFixture.Case c = staff.pendingCase(point);
         // A third attempt by somebody else: another face than the first two attempts' photo.
-        byte[] other = Files.readAllBytes(FaceData.requireFolder().resolve("deepface/img5.jpg"));
+        byte[] other = Files.readAllBytes(FaceData.requireFolder().resolve(cn.gdeea.examphoto.candidate.CandidateFixture.IMPOSTOR));
         long otherPhoto = tx.execute(s -> photos.store(c.candidateId(), PhotoKind.UPLOAD, other, "image/jpeg", null, null));
         long submission = staff.submission(c.candidateId(), otherPhoto, "{\"pass\":true,\"checks\":[]}");
         staff.attempt(c.candidateId(), submission, 3, 0.12);
@@ -242,9 +242,10 @@ class StaffConsoleQualityBrowserIntegrationTests {
         long reviewer = staff.staff("REVIEWER", point);
         long admin = staff.staff("ADMIN");
         try (BrowserContext context = Browsers.desktop(browser, base())) {
+            // Held by this reviewer, so that the column has something to show.
+            jdbc.sql("update review_case set claimed_by = ?, claim_expires_at = ? where id = ?")
+                    .params(reviewer, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10), c.id()).update();
             Page page = login(context, reviewer);
-            page.navigate("/staff/#/cases/" + c.id());
-            assertThat(page.locator("[data-test=claimed]")).isVisible();
             page.navigate("/staff/#/queue");
             Locator header = page.locator("[data-test=queue-table] th", new Page.LocatorOptions().setHasText("处理人"));
             assertThat(header).isVisible();

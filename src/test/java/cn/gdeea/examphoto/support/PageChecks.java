@@ -63,8 +63,9 @@ public final class PageChecks {
                 async () => {
                   const r = await axe.run(document, { resultTypes: ['violations'] });
                   return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .flatMap(v => v.nodes.map(n => v.id + ' (' + v.impact + '): ' + n.target.join(' ') + ' — '
-                      + (n.failureSummary || v.help).replace(/\\s+/g, ' ').slice(0, 240)));
+                    .flatMap(v => v.nodes.map(n => v.id + ' (' + v.impact + '): ' + n.target.join(' ') + ' '
+                      + n.html.replace(/\\s+/g, ' ').slice(0, 160) + ' — ' + v.help
+                      + (v.id === 'color-contrast' ? ' ' + (n.any[0]?.message || '') : '')));
                 }""");
     }
 }
