@@ -72,6 +72,8 @@ class StaffConsoleQualityBrowserIntegrationTests {
     void browser() {
         playwright = Browsers.playwright();
         browser = Browsers.launch(playwright, null);
+        // A shared 2-core machine: 5 s is too short a default for a login or a page of photos.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     @AfterAll
@@ -94,14 +96,13 @@ class StaffConsoleQualityBrowserIntegrationTests {
         String point = staff.point("广州市");
         StaffFixture.Case c = staff.pendingCase(point);
         long admin = staff.staff("ADMIN");
-        Map<String, List<String>> unresolved = new LinkedHashMap<>();
         Map<String, List<String>> axe = new LinkedHashMap<>();
         try (BrowserContext context = Browsers.desktop(browser, base())) {
             Page page = context.newPage();
             List<String> warnings = PageChecks.resolveWarnings(page);
             page.navigate("/staff/#/login");
             assertThat(page.locator("[data-test=username]")).isVisible();
-            audit(page, "01-login", unresolved, axe);
+            audit(page, "01-login", axe);
             page.locator("[data-test=username]").fill(staff.username(admin));
             page.locator("[data-test=password]").fill("password-" + staff.username(admin));
             page.locator("[data-test=login]").click();
@@ -121,21 +122,20 @@ class StaffConsoleQualityBrowserIntegrationTests {
                     new Visit("/audit", "[data-test=audit-table] .el-table__row", "10-audit"))) {
                 page.navigate("/staff/#" + v.route());
                 page.locator(v.ready()).first().waitFor();
-                audit(page, v.name(), unresolved, axe);
+                audit(page, v.name(), axe);
             }
             // Dialogs are pages too: 新建账号 with its role picker, and approve's confirmation.
             page.navigate("/staff/#/staff");
             page.locator("[data-test=new-staff]").click();
             assertThat(page.locator(".el-dialog").getByText("考试院管理员")).isVisible();
-            audit(page, "11-new-account-dialog", unresolved, axe);
+            audit(page, "11-new-account-dialog", axe);
             page.navigate("/staff/#/cases/" + c.id());
             assertThat(page.locator("[data-test=claimed]")).isVisible();
             page.locator("[data-test=approve]").click();
             assertThat(page.locator(".approve-confirm")).isVisible();
-            audit(page, "12-approve-confirmation", unresolved, axe);
+            audit(page, "12-approve-confirmation", axe);
             assertThat(warnings).as("Vue's warnings in the console").isEmpty();
         }
-        assertThat(unresolved).as("components left unrendered, by page").allSatisfy((k, v) -> assertThat(v).as(k).isEmpty());
         assertThat(axe).as("serious or critical axe-core violations, by page").allSatisfy((k, v) -> assertThat(v).as(k).isEmpty());
     }
 
@@ -301,10 +301,11 @@ class StaffConsoleQualityBrowserIntegrationTests {
         return jdbc.sql("select status from review_case where id = ?").param(caseId).query(String.class).single();
     }
 
-    private static void audit(Page page, String name, Map<String, List<String>> unresolved, Map<String, List<String>> axe) {
-        unresolved.put(name, PageChecks.unresolvedComponents(page));
-        axe.put(name, PageChecks.seriousAxeViolations(page));
+    /** Fails at once on an unrendered component (nothing else on the page can be trusted); collects axe's findings. */
+    private static void audit(Page page, String name, Map<String, List<String>> axe) {
         Browsers.screenshot(page, SUITE, name);
+        assertThat(PageChecks.unresolvedComponents(page)).as("components left unrendered on %s", name).isEmpty();
+        axe.put(name, PageChecks.seriousAxeViolations(page));
     }
 
     String base() {
