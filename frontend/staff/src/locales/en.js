@@ -32,6 +32,10 @@ export default {
     staff_login: 'Signed in', staff_logout: 'Signed out', retention_purge: 'Purged expired photos', retention_purge_start: 'Started purging expired photos',
     ROSTER_IMPORT: 'Imported a roster'
   },
+  event: {
+    attempt: 'Verification attempt {n}: {result}', checked: 'Photo passed the photo checks (submission {s})', confirmed: 'Candidate confirmed the photo (submission {s})',
+    submitted: 'Manual-review materials submitted (case {c})', routed: 'Sent to manual review: {reason}'
+  },
   check: {
     single_face: 'Face count', face_size: 'Face size', face_position: 'Face position', pose: 'Head pose', eyes_open: 'Eyes open', glasses: 'Glasses',
     forehead: 'Forehead covered', ears: 'Ears visible', background: 'Background', clothing_contrast: 'Clothing colour', illumination: 'Uneven light', exposure: 'Exposure',

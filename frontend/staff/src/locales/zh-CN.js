@@ -32,6 +32,10 @@ export default {
     staff_login: '登录', staff_logout: '退出登录', retention_purge: '清除过期照片', retention_purge_start: '开始清除过期照片',
     ROSTER_IMPORT: '导入名单'
   },
+  event: {
+    attempt: '第 {n} 次人证核验：{result}', checked: '照片通过照片检测（提交 {s}）', confirmed: '考生确认提交照片（提交 {s}）',
+    submitted: '提交人工审核资料（案件 {c}）', routed: '转人工审核：{reason}'
+  },
   check: {
     single_face: '人脸数量', face_size: '人脸大小', face_position: '人脸位置', pose: '头部姿态', eyes_open: '睁眼', glasses: '眼镜',
     forehead: '额头遮挡', ears: '双耳露出', background: '背景', clothing_contrast: '着装颜色', illumination: '阴阳脸', exposure: '曝光',

@@ -239,6 +239,9 @@ class StaffConsoleQualityBrowserIntegrationTests {
         String point = staff.point("珠海市");
         StaffFixture.Case c = staff.pendingCase(point);
         jdbc.sql("update verification_attempt set reason = 'below_threshold' where candidate_id = ?").param(c.candidateId()).update();
+        // The line the verification writes to the candidate's history, as it writes it.
+        jdbc.sql("insert into candidate_event (candidate_id, from_state, to_state, actor, detail) values (?, 'PHOTO_CHECKED', 'PHOTO_CHECKED', 'candidate', ?)")
+                .params(c.candidateId(), "attempt 1 on submission " + c.submissionId() + ": below_threshold").update();
         long reviewer = staff.staff("REVIEWER", point);
         long admin = staff.staff("ADMIN");
         try (BrowserContext context = Browsers.desktop(browser, base())) {
@@ -280,6 +283,9 @@ class StaffConsoleQualityBrowserIntegrationTests {
                 if (locale.equals("en")) {
                     assertThat(page.locator("body")).not().containsText("居民身份证");
                     assertThat(page.locator("body")).containsText("Similarity below the threshold");
+                    assertThat(page.locator("body")).containsText("Verification attempt 1: Similarity below the threshold");
+                } else {
+                    assertThat(page.locator("body")).containsText("第 1 次人证核验：相似度低于阈值");
                 }
                 Browsers.screenshot(page, SUITE, "20-case-" + locale);
             }
