@@ -51,7 +51,8 @@ for (const [url, bytes] of [...loaded].sort()) {
 console.log(`  ${kb(raw)} raw ${kb(gz)} gzip  TOTAL (budget ${kb(budget).trim()} gzip)`)
 
 const assets = join(root, 'assets')
-const lazy = readdirSync(assets).map((f) => '/assets/' + f).filter((u) => !loaded.has(u) && /Page-|AppHeader|swipe/.test(u))
+const lazy = readdirSync(assets).filter((f) => !/\.(br|gz)$/.test(f)).map((f) => '/assets/' + f)
+  .filter((u) => !loaded.has(u) && /Page-|AppHeader|swipe/.test(u))
 if (lazy.length) {
   console.log('lazy chunks (loaded when their page opens):')
   for (const u of lazy.sort()) {

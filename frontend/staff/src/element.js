@@ -3,7 +3,7 @@ import {
   ElAlert, ElAside, ElButton, ElCard, ElCheckbox, ElCheckboxGroup, ElCol, ElConfigProvider, ElContainer, ElDatePicker,
   ElDescriptions, ElDescriptionsItem, ElDialog, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm,
   ElFormItem, ElHeader, ElImage, ElInput, ElInputNumber, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination,
-  ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElStatistic, ElSwitch,
+  ElProgress, ElRadio, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElStatistic, ElSwitch,
   ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElTooltip, ElUpload,
   ElImageViewer, ElLoading
 } from 'element-plus'
@@ -37,6 +37,7 @@ import 'element-plus/es/components/menu-item/style/css'
 import 'element-plus/es/components/option/style/css'
 import 'element-plus/es/components/pagination/style/css'
 import 'element-plus/es/components/progress/style/css'
+import 'element-plus/es/components/radio/style/css'
 import 'element-plus/es/components/radio-button/style/css'
 import 'element-plus/es/components/radio-group/style/css'
 import 'element-plus/es/components/result/style/css'
@@ -62,11 +63,17 @@ const components = [
   ElAlert, ElAside, ElButton, ElCard, ElCheckbox, ElCheckboxGroup, ElCol, ElConfigProvider, ElContainer, ElDatePicker,
   ElDescriptions, ElDescriptionsItem, ElDialog, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm,
   ElFormItem, ElHeader, ElImage, ElInput, ElInputNumber, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination,
-  ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElStatistic, ElSwitch,
+  ElProgress, ElRadio, ElRadioButton, ElRadioGroup, ElResult, ElRow, ElSelect, ElSkeleton, ElStatistic, ElSwitch,
   ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElTooltip, ElUpload, ElImageViewer
 ]
 
+// Element Plus's child components (ElRadioGroup, ElTableColumn, ...) have a no-op install(): they
+// are registered only by their parent's. Registering each by name as well means a component listed
+// here is always resolvable, whichever parent the console happens to use.
 export function installElementPlus (app) {
-  components.forEach(c => app.use(c))
+  components.forEach(c => {
+    app.use(c)
+    if (c.name && !app.component(c.name)) app.component(c.name, c)
+  })
   app.use(ElLoading)
 }

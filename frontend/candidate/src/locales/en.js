@@ -1,12 +1,14 @@
 export default {
   app: { title: 'Guangdong Gaokao Candidate Photo Collection', side: 'Candidates', language: '中文', languageLabel: 'Switch language' },
   common: {
+    pointPhones: 'Registration points\' phone numbers',
     back: 'Back', close: 'Close', ok: 'OK', cancel: 'Cancel', retry: 'Retry', more: 'More',
     loading: 'Loading…', logout: 'Log out', hotline: 'Help line', faq: 'FAQ', myPhoto: 'My photo',
     failed: 'Failed attempts', retake: 'Take a new photo', attemptsLeft: 'Verification attempts left: {n}',
     point: 'Registration point: {name}', phone: 'Phone: {phone}', call: 'Call {phone}', noPhone: 'No phone number on record'
   },
   login: {
+    agreeHint: 'Tick the box to accept the regulations first; only then can you log in.',
     number: 'Candidate number', numberPlaceholder: 'Your gaokao candidate number', password: 'Password', passwordPlaceholder: 'Your registration password',
     typed: '{n} digits typed', agree: 'I have read and accept ', agreement: 'the collection regulations',
     agreementTitle: 'Collection regulations', mustAgree: 'Please read and accept the collection regulations',
@@ -15,13 +17,16 @@ export default {
   },
   guide: {
     title: 'Photo guide', intro: 'Take the photo as shown. A photo that fails the checks costs no verification attempt.',
-    right: 'Right', wrong: 'Wrong',
-    rule1: 'No glasses, ears and forehead visible; white wall, clothes of a different colour',
-    rule1a: 'No glasses', rule1b: 'Ears visible', rule1c: 'Forehead visible', rule1d: 'White wall', rule1e: 'Clothes differ from wall',
-    wGlasses: 'Glasses', wEars: 'Hair over ears', wFringe: 'Fringe over forehead', wBackground: 'Coloured background', wClothes: 'White on white',
+    right: 'Right', wrong: 'Wrong', checks: 'Checked: {what}',
+    ears: { title: 'Both ears visible', ok: 'Hair behind the ears, both ears show', bad: 'Hair over the ears', what: 'whether both ears show' },
+    forehead: { title: 'Forehead and eyebrows visible', ok: 'Hair back, forehead and eyebrows show', bad: 'Fringe over forehead and eyebrows', what: 'whether hair covers the forehead' },
+    glasses: { title: 'No glasses', ok: 'Glasses off, eyes clearly visible', bad: 'Glasses: frames and glare over the eyes', what: 'frames or glare around the eyes' },
+    wall: { title: 'Plain white wall', ok: 'White wall, nothing behind you', bad: 'Door frames, shelves behind you', bad2: 'A coloured wall', what: 'a light, plain background without objects' },
+    clothing: { title: 'Clothes unlike the wall', ok: 'Dark clothes against a white wall', bad: 'White on white: shoulders vanish into the wall', what: 'a clear colour difference between clothes and wall' },
+    light: { title: 'Even light, no half-shadowed face', ok: 'Both sides of the face equally lit', bad: 'Half-shadowed face', bad2: 'Harsh light, face too bright', what: 'light on the left and right of the face, and brightness' },
+    distance: { title: 'Head and shoulders fill the frame', ok: 'Head and shoulders in the frame, the right size', bad: 'Too far: the face is too small', bad2: 'Too close: the head is cut off', what: 'face size (eyebrows to chin about 1/5 to 1/2 of the photo height) and position' },
     rule2: 'Have someone else take it with the rear camera', rule2ok: 'Someone else, rear camera', rule2bad: 'Selfie (front camera)',
     rule3: 'Stand 30–50 cm from the wall', rule3ok: '30–50 cm from the wall', rule3bad: 'Against the wall, shadow behind',
-    rule4: 'Even light, no half-shadowed face', rule4ok: 'Even light', rule4bad: 'Half-shadowed face',
     tips: 'Face the camera, natural expression, eyes open; no hat or earrings; turn off beauty filters.',
     start: 'Take the photo', attempts: 'Each candidate has {n} verification attempts.',
     rareTitle: 'Rare characters in your name', rareManual: 'Request manual review', rareContinue: 'Continue with verification',
@@ -113,6 +118,12 @@ export default {
       { q: 'Document other than an ID card?', a: 'With a military card, soldier card, passport and the like, automatic verification is impossible. Check your name, document number and photo, then send manual-review materials.' },
       { q: 'Verification failed?', a: 'Each candidate has 3 attempts. Causes: fringe or hair over the face, glasses, not the candidate, make-up or beauty filters, uneven light. After 3 failures send manual-review materials.' }
     ]
+  },
+  doc: { ID_CARD: 'Resident ID card', PASSPORT: 'Passport', MILITARY_OFFICER: 'Military officer ID', SOLDIER: 'Soldier ID', HK_MACAO_PERMIT: 'Mainland travel permit (Hong Kong / Macao)', TAIWAN_PERMIT: 'Mainland travel permit (Taiwan)' },
+  next: {
+    title: 'What happens next', days: 'Your registration point usually completes the review within {n} working days.',
+    outcome: 'If it is approved, your photo is collected and there is nothing more to do; if not, this page gives the reason: retake what it names and submit again.',
+    check: 'You can log in again at any time to see the result on this page.', call: 'Questions? Call {name}:', noPhone: 'Questions? Contact {name}.'
   },
   errors: { load: 'Loading failed; please retry' }
 }

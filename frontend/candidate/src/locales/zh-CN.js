@@ -1,12 +1,14 @@
 export default {
   app: { title: '广东省普通高考考生照片采集', side: '考生端', language: 'English', languageLabel: '切换语言' },
   common: {
+    pointPhones: '各报考点咨询电话',
     back: '返回', close: '关闭', ok: '知道了', cancel: '取消', retry: '重试', more: '更多',
     loading: '加载中…', logout: '退出登录', hotline: '咨询电话', faq: '常见问题', myPhoto: '我的照片',
     failed: '不通过', retake: '重新拍照', attemptsLeft: '剩余核验次数：{n} 次',
     point: '报考点：{name}', phone: '咨询电话：{phone}', call: '拨打 {phone}', noPhone: '报考点未登记电话'
   },
   login: {
+    agreeHint: '需先勾选同意《本次考试采集相关条例》，“确定”才可点击。',
     number: '考生号', numberPlaceholder: '请输入高考考生号', password: '密码', passwordPlaceholder: '请输入报名密码',
     typed: '已输入 {n} 位', agree: '我已阅读并同意', agreement: '《本次考试采集相关条例》',
     agreementTitle: '本次考试采集相关条例', mustAgree: '请阅读并同意《本次考试采集相关条例》',
@@ -15,13 +17,16 @@ export default {
   },
   guide: {
     title: '拍照指南', intro: '请按以下要求拍照，照片检测不通过不消耗核验次数。',
-    right: '正确', wrong: '错误',
-    rule1: '不戴眼镜，双耳和额头露出；白色背景墙，着装与背景颜色不同',
-    rule1a: '不戴眼镜', rule1b: '双耳露出', rule1c: '额头露出，刘海不遮挡', rule1d: '白色背景墙', rule1e: '着装与背景颜色不同',
-    wGlasses: '戴眼镜', wEars: '头发遮挡耳朵', wFringe: '刘海遮挡额头', wBackground: '彩色背景', wClothes: '白衣服配白墙',
+    right: '正确', wrong: '错误', checks: '系统检测：{what}',
+    ears: { title: '露出双耳', ok: '头发拨到耳后，双耳完整露出', bad: '头发遮挡耳朵', what: '两侧耳朵是否露出' },
+    forehead: { title: '露出额头和眉毛', ok: '头发梳起，额头和眉毛露出', bad: '刘海遮挡额头和眉毛', what: '额头是否被头发遮挡' },
+    glasses: { title: '不戴眼镜', ok: '摘下眼镜，双眼清晰', bad: '戴眼镜：镜框遮挡、镜片反光', what: '眼睛周围是否有镜框或反光' },
+    wall: { title: '白色纯色背景墙', ok: '白色墙面，背后没有杂物', bad: '门框、书架等杂物', bad2: '彩色墙面', what: '背景是否为浅色纯色、无杂物' },
+    clothing: { title: '着装颜色与背景不同', ok: '深色衣服配白墙', bad: '白衣服配白墙，肩膀与背景分不清', what: '衣服与背景颜色是否有明显差别' },
+    light: { title: '光线均匀，避免阴阳脸', ok: '面部两侧明暗一致', bad: '阴阳脸：一侧脸在阴影中', bad2: '强光直射，脸部过亮', what: '面部左右明暗和整体亮度' },
+    distance: { title: '头部和双肩占满取景框', ok: '头部和双肩在框内，大小合适', bad: '离得太远，人像太小', bad2: '离得太近，头部不完整', what: '人像大小（眉毛到下巴约占照片高度的 1/5～1/2）和位置' },
     rule2: '请他人使用手机后置摄像头拍摄', rule2ok: '他人用后置摄像头拍', rule2bad: '自拍（前置摄像头）',
     rule3: '身体距离墙壁 30～50 厘米', rule3ok: '离墙 30～50 cm', rule3bad: '贴墙站，背后有影子',
-    rule4: '光线均匀，避免阴阳脸', rule4ok: '光线均匀', rule4bad: '阴阳脸',
     tips: '拍摄时正对镜头、表情自然、双眼睁开；取下帽子和耳饰；关闭美颜和滤镜。',
     start: '直接拍照', attempts: '每位考生有 {n} 次人证核验机会。',
     rareTitle: '姓名含生僻字', rareManual: '申请人工审核', rareContinue: '继续人证核验',
@@ -112,6 +117,12 @@ export default {
       { q: '证件不是身份证？', a: '证件为军官证、士兵证、护照等时，系统无法进行人证核验。请在确认姓名、证件号及照片无误后提交人工审核资料。' },
       { q: '人证核验不通过？', a: '每位考生有 3 次人证核验机会。可能原因：刘海或头发遮挡、佩戴眼镜、非考生本人、化妆或美颜、光线不均匀。3 次不通过后可提交人工审核资料。' }
     ]
+  },
+  doc: { ID_CARD: '居民身份证', PASSPORT: '护照', MILITARY_OFFICER: '军官证', SOLDIER: '士兵证', HK_MACAO_PERMIT: '港澳居民来往内地通行证', TAIWAN_PERMIT: '台湾居民来往大陆通行证' },
+  next: {
+    title: '接下来会怎样', days: '报考点一般在 {n} 个工作日内完成审核。',
+    outcome: '审核通过即采集成功，无需再做其他操作；如不通过，本页会写明原因，按原因重新拍摄相应资料后再次提交即可。',
+    check: '审核期间可随时重新登录，在本页查看结果。', call: '有疑问请致电 {name}：', noPhone: '有疑问请联系 {name}。'
   },
   errors: { load: '加载失败，请重试' }
 }

@@ -5,7 +5,7 @@ export default {
   login: { hint: 'Sign in as a registration-point reviewer or an administrator', username: 'Username', password: 'Password', submit: 'Sign in', required: 'Enter username and password' },
   common: { search: 'Search', cancel: 'Cancel', confirm: 'Confirm', save: 'Save', saved: 'Saved', edit: 'Edit', back: 'Back', time: 'Time' },
   queue: {
-    title: 'Manual review queue', search: 'Candidate number or name', point: 'Registration point', documentType: 'Document type', from: 'Submitted from', to: 'Submitted to',
+    pageSize: 'Cases per page', perPage: '{n} per page', title: 'Manual review queue', search: 'Candidate number or name', point: 'Registration point', documentType: 'Document type', from: 'Submitted from', to: 'Submitted to',
     reason: 'Why manual', score: 'Similarity', failedChecks: 'Failed checks', submittedAt: 'Submitted', claim: 'Held by', mine: 'Me',
     empty: 'No cases match', shortcuts: 'Keys: J opens the first case; on a case J/K next/previous, A approve, R reject'
   },
@@ -17,12 +17,33 @@ export default {
   },
   doc: { ID_CARD: 'Resident ID card', PASSPORT: 'Passport', MILITARY_OFFICER: 'Military officer card', SOLDIER: 'Soldier card', HK_MACAO_PERMIT: 'HK/Macao permit', TAIWAN_PERMIT: 'Taiwan permit' },
   state: { NOT_STARTED: 'Not started', PHOTO_CHECKED: 'Photo checked', VERIFIED: 'Verified, to confirm', COLLECTED: 'Collected', MANUAL_REQUIRED: 'Manual review required', MANUAL_PENDING: 'In manual review', MANUAL_REJECTED: 'Manual review rejected' },
+  attemptReason: {
+    match: 'Match', below_threshold: 'Similarity below the threshold', probe_no_face: 'No face found in the photo', reference_no_face: 'No face found in the reference photo',
+    service_error: 'Verification service error', other: 'Not matched'
+  },
+  verifier: { embedded: 'Built-in comparison', http: 'External service', other: 'Other' },
+  auditAction: {
+    review_: 'Review (all)', candidate_: 'Candidate records (all)', staff_: 'Accounts (all)', settings_: 'Settings (all)', point_: 'Registration points (all)',
+    roster_: 'Roster (all)', export_: 'Export (all)',
+    review_claim: 'Claimed a case', review_release: 'Released a case', review_approve: 'Approved', review_reject: 'Rejected',
+    candidate_correct: 'Corrected candidate data', candidate_attempt_reset: 'Reset verification attempts', candidate_reference_photo: 'Replaced reference photo',
+    candidate_reveal_document: 'Viewed full document number', photo_export: 'Exported photos', photo_export_download: 'Downloaded an export',
+    point_update: 'Changed a point\'s phone', settings_update: 'Changed settings', staff_create: 'Created an account', staff_update: 'Changed an account',
+    staff_login: 'Signed in', staff_logout: 'Signed out', retention_purge: 'Purged expired photos', retention_purge_start: 'Started purging expired photos',
+    ROSTER_IMPORT: 'Imported a roster'
+  },
+  event: {
+    attempt: 'Verification attempt {n}: {result}', checked: 'Photo passed the photo checks (submission {s})', confirmed: 'Candidate confirmed the photo (submission {s})',
+    submitted: 'Manual-review materials submitted (case {c})', routed: 'Sent to manual review: {reason}'
+  },
   check: {
     single_face: 'Face count', face_size: 'Face size', face_position: 'Face position', pose: 'Head pose', eyes_open: 'Eyes open', glasses: 'Glasses',
     forehead: 'Forehead covered', ears: 'Ears visible', background: 'Background', clothing_contrast: 'Clothing colour', illumination: 'Uneven light', exposure: 'Exposure',
     sharpness: 'Sharpness', retouching: 'Retouching'
   },
   case: {
+    failedAttemptPhotos: 'Photos of the failed attempts', failedAttemptPhotosHint: 'Compare them: is it the same person each time?', attemptPhoto: 'Attempt {n} · similarity {score}', why: 'Reason',
+    approveTitle: 'Approve', approveConfirm: 'Approve {name}? Their photo becomes the collected photo for the exam.', confirmApprove: 'Approve',
     notFound: 'The case does not exist or is not in your registration points', notFoundHint: 'Go back to the queue', backToQueue: 'Back to queue', prev: 'Previous', next: 'Next',
     heldBy: '{name} is working on it (until {until})', claimedByMe: 'Held by me (until {until})', portrait: 'Portrait', reference: 'Reference photo',
     idPortrait: 'ID portrait side', idEmblem: 'ID emblem side', handHeld: 'Holding the ID card',

@@ -5,7 +5,7 @@ export default {
   login: { hint: '报考点审核员、考试院管理员登录', username: '用户名', password: '密码', submit: '登录', required: '请输入用户名和密码' },
   common: { search: '查询', cancel: '取消', confirm: '确定', save: '保存', saved: '已保存', edit: '编辑', back: '返回', time: '时间' },
   queue: {
-    title: '人工审核队列', search: '考生号或姓名', point: '报考点', documentType: '证件类型', from: '提交日期起', to: '提交日期止',
+    pageSize: '每页条数', perPage: '{n} 条/页', title: '人工审核队列', search: '考生号或姓名', point: '报考点', documentType: '证件类型', from: '提交日期起', to: '提交日期止',
     reason: '转人工原因', score: '相似度', failedChecks: '未通过检测', submittedAt: '提交时间', claim: '处理人', mine: '我正在处理',
     empty: '没有符合条件的审核案件', shortcuts: '快捷键：J 打开第一条；审核页 J/K 下一条/上一条，A 通过，R 驳回'
   },
@@ -17,12 +17,33 @@ export default {
   },
   doc: { ID_CARD: '居民身份证', PASSPORT: '护照', MILITARY_OFFICER: '军官证', SOLDIER: '士兵证', HK_MACAO_PERMIT: '港澳居民来往内地通行证', TAIWAN_PERMIT: '台湾居民来往大陆通行证' },
   state: { NOT_STARTED: '未开始', PHOTO_CHECKED: '照片已检测', VERIFIED: '核验通过待确认', COLLECTED: '采集成功', MANUAL_REQUIRED: '需人工审核', MANUAL_PENDING: '人工审核中', MANUAL_REJECTED: '人工审核驳回' },
+  attemptReason: {
+    match: '一致', below_threshold: '相似度低于阈值', probe_no_face: '采集照片中未检测到人脸', reference_no_face: '参考照片中未检测到人脸',
+    service_error: '核验服务出错', other: '核验未通过'
+  },
+  verifier: { embedded: '本地比对', http: '外部核验服务', other: '其他' },
+  auditAction: {
+    review_: '审核（全部）', candidate_: '考生档案（全部）', staff_: '账号（全部）', settings_: '设置（全部）', point_: '报考点（全部）',
+    roster_: '名单（全部）', export_: '导出（全部）',
+    review_claim: '领取审核案件', review_release: '释放审核案件', review_approve: '审核通过', review_reject: '审核驳回',
+    candidate_correct: '更正考生信息', candidate_attempt_reset: '重置核验次数', candidate_reference_photo: '更换参考照片',
+    candidate_reveal_document: '查看完整证件号', photo_export: '导出照片', photo_export_download: '下载导出文件',
+    point_update: '修改报考点电话', settings_update: '修改系统设置', staff_create: '新建账号', staff_update: '修改账号',
+    staff_login: '登录', staff_logout: '退出登录', retention_purge: '清除过期照片', retention_purge_start: '开始清除过期照片',
+    ROSTER_IMPORT: '导入名单'
+  },
+  event: {
+    attempt: '第 {n} 次人证核验：{result}', checked: '照片通过照片检测（提交 {s}）', confirmed: '考生确认提交照片（提交 {s}）',
+    submitted: '提交人工审核资料（案件 {c}）', routed: '转人工审核：{reason}'
+  },
   check: {
     single_face: '人脸数量', face_size: '人脸大小', face_position: '人脸位置', pose: '头部姿态', eyes_open: '睁眼', glasses: '眼镜',
     forehead: '额头遮挡', ears: '双耳露出', background: '背景', clothing_contrast: '着装颜色', illumination: '阴阳脸', exposure: '曝光',
     sharpness: '清晰度', retouching: '美颜修图'
   },
   case: {
+    failedAttemptPhotos: '未通过核验的照片', failedAttemptPhotosHint: '逐一比较：是否为同一人', attemptPhoto: '第 {n} 次 · 相似度 {score}', why: '原因',
+    approveTitle: '确认通过', approveConfirm: '确认通过 {name} 的审核？通过后其照片即为本次考试的采集照片。', confirmApprove: '确认通过',
     notFound: '审核案件不存在或不属于您的报考点', notFoundHint: '请返回审核队列', backToQueue: '返回队列', prev: '上一条', next: '下一条',
     heldBy: '{name} 正在处理（至 {until}）', claimedByMe: '已由我领取（至 {until}）', portrait: '采集照片', reference: '参考照片',
     idPortrait: '身份证人像面', idEmblem: '身份证国徽面', handHeld: '手持身份证',

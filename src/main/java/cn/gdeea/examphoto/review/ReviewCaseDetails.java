@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Everything the side-by-side review view needs (人工审核): the portrait with its check report,
- * the reference photo, both ID-card sides (or another document's photo page), the hand-held photo, every verification attempt and
- * the candidate's history. Photos are given as URLs of the authorised photo endpoint.
+ * the reference photo, both ID-card sides (or another document's photo page), the hand-held photo,
+ * every verification attempt with the photo it compared, and the candidate's history. Photos are
+ * given as URLs of the authorised photo endpoint.
  */
 @Service
 public class ReviewCaseDetails {
@@ -75,12 +76,14 @@ public class ReviewCaseDetails {
                 .optional().orElse(null);
 
         List<Attempt> attempts = jdbc.sql("""
-                select id, attempt_no, submission_id, score, matched, threshold, reason, verifier, spent, created_at
-                from verification_attempt where candidate_id = ? order by created_at, id""")
+                select a.id, a.attempt_no, a.submission_id, a.score, a.matched, a.threshold, a.reason, a.verifier,
+                       a.spent, a.created_at, s.photo_id
+                from verification_attempt a join submission s on s.id = a.submission_id
+                where a.candidate_id = ? order by a.created_at, a.id""")
                 .param(row.candidateId())
                 .query((rs, n) -> new Attempt(rs.getLong(1), rs.getInt(2), rs.getLong(3), (Double) rs.getObject(4),
                         rs.getBoolean(5), (Double) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
-                        rs.getObject(10, OffsetDateTime.class)))
+                        rs.getObject(10, OffsetDateTime.class), PhotoLink.of((Long) rs.getObject(11))))
                 .list();
 
         List<Event> events = jdbc.sql("""
@@ -143,9 +146,13 @@ public class ReviewCaseDetails {
                            JsonNode checkReport, List<CheckReports.FailedCheck> failedChecks, OffsetDateTime submittedAt) {
     }
 
-    /** One 人证核验 attempt. */
+    /**
+     * One 人证核验 attempt, with the photo it verified: the failed attempts' photos side by side show
+     * whether the same person tried each time. {@code photo} is null once retention purged it;
+     * {@code spent} says whether it used up an attempt (a match does not).
+     */
     public record Attempt(long id, int attemptNo, long submissionId, Double score, boolean matched, Double threshold,
-                          String reason, String verifier, boolean spent, OffsetDateTime at) {
+                          String reason, String verifier, boolean spent, OffsetDateTime at, PhotoLink photo) {
     }
 
     /** One state change of the candidate. */

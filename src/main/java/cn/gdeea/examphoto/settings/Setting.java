@@ -26,7 +26,9 @@ public enum Setting {
                     + "弄虚作假者按有关规定处理。",
             "《本次考试采集相关条例》全文", "Agreement text"),
     HOTLINE_TEXT("hotline-text", Type.TEXT, "如有疑问，请拨打所在报考点咨询电话。",
-            "咨询电话说明", "Hotline note");
+            "咨询电话说明", "Hotline note"),
+    REVIEW_DAYS("review-days", Type.INTEGER, "3",
+            "人工审核预计完成时间（工作日，告知考生）", "Working days a manual review takes (told to candidates)");
 
     public enum Type { INTEGER, DECIMAL, TEXT, REGEX }
 

@@ -195,13 +195,22 @@ class CandidateApiIntegrationTests {
                 Map.of("candidateNumber", c.number(), "password", "x", "agreementAccepted", true));
         assertError(unknown, 401, "auth.bad_credentials");
         assertThat(wrong.getBody()).isEqualTo(unknown.getBody());
+        // Five failures per number: after the first, four are left, and the candidate is told so.
+        assertThat(f.tree(wrong).get("message").asText()).isEqualTo("考生号或密码错误，还可尝试 4 次");
+        assertThat(f.tree(wrong).get("messageEn").asText()).isEqualTo("Wrong candidate number or password; 4 tries left");
+        assertThat(f.tree(wrong).at("/details/0/field").asText()).isEqualTo("triesLeft");
+        assertThat(f.tree(wrong).at("/details/0/message").asText()).isEqualTo("4");
         assertError(f.post("/api/candidate/session", null,
                 Map.of("candidateNumber", c.number(), "password", CandidateFixture.PASSWORD, "agreementAccepted", false)),
                 400, "auth.agreement_required");
+        ResponseEntity<String> last = null;
         for (int i = 0; i < 4; i++) {
-            assertError(f.post("/api/candidate/session", null,
-                    Map.of("candidateNumber", c.number(), "password", "x" + i, "agreementAccepted", true)), 401, "auth.bad_credentials");
+            last = f.post("/api/candidate/session", null,
+                    Map.of("candidateNumber", c.number(), "password", "x" + i, "agreementAccepted", true));
+            assertError(last, 401, "auth.bad_credentials");
         }
+        assertThat(f.tree(last).at("/details/0/message").asText()).isEqualTo("0");
+        assertThat(f.tree(last).get("message").asText()).contains("尝试次数已用完");
         ResponseEntity<String> throttled = f.post("/api/candidate/session", null,
                 Map.of("candidateNumber", c.number(), "password", CandidateFixture.PASSWORD, "agreementAccepted", true));
         assertError(throttled, 429, "auth.throttled");
@@ -215,6 +224,17 @@ class CandidateApiIntegrationTests {
         assertThat(config.get("attemptLimit").asInt()).isEqualTo(3);
         assertThat(config.get("agreementText").asText()).contains("条例");
         assertThat(config.get("hotlineText").asText()).contains("咨询电话");
+        assertThat(config.get("reviewDays").asInt()).isEqualTo(3);
+        JsonNode point = null;
+        for (JsonNode p : config.get("points")) {
+            if (p.get("name").asText().equals("广州市第一报考点")) {
+                point = p;
+            }
+        }
+        assertThat(point).as("the fixture's point in %s", config.get("points")).isNotNull();
+        assertThat(point.get("phone").asText()).isNotBlank();
+        assertThat(point.get("city").asText()).isEqualTo("广州市");
+        assertThat(point.has("code")).isFalse();
     }
 
     @Test

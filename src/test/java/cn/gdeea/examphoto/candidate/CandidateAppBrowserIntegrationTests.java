@@ -44,6 +44,7 @@ class CandidateAppBrowserIntegrationTests extends CandidateAppBrowser {
             assertThat(page.getByRole(AriaRole.CHECKBOX)).isChecked();
 
             page.getByLabel("考生号").fill("12345");
+            page.getByLabel("考生号").blur();
             assertThat(page.getByText(Pattern.compile("考生号为14位数字，第3-4位为44.*已输入 5 位"))).isVisible();
             Browsers.screenshot(page, suite, "01-login-number-check");
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确定"))).isDisabled();

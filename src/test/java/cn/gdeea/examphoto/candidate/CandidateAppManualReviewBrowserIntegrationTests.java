@@ -185,8 +185,8 @@ class CandidateAppManualReviewBrowserIntegrationTests extends CandidateAppBrowse
 
             button(page, "提交审核").click();
             assertThat(heading(page, "审核中")).isVisible();
-            assertThat(page.locator("[data-test=point-contact]")).containsText("广州市第一报考点");
-            assertThat(page.locator("[data-test=point-contact] a[href^='tel:']")).hasText("020-12345678");
+            assertThat(page.locator("[data-test=review-next]")).containsText("广州市第一报考点");
+            assertThat(page.locator("[data-test=review-next] a[href^='tel:']")).hasText("020-12345678");
             assertThat(page.locator(".sent img")).hasCount(3);
             Browsers.screenshot(page, suite, "05-under-review");
             assertThat(jdbc.sql("select state from candidate where id = ?").param(c.id()).query(String.class).single())

@@ -76,6 +76,9 @@ abstract class StaffApiReviewContract extends StaffApiContractBase {
                 .andExpect(jsonPath("$.handHeld.url").exists())
                 .andExpect(jsonPath("$.attempts.length()").value(2))
                 .andExpect(jsonPath("$.attempts[1].score").value(0.38))
+                .andExpect(jsonPath("$.attempts[0].matched").value(false))
+                .andExpect(jsonPath("$.attempts[0].photo.url").value("/api/staff/photos/" + c.portraitPhotoId()))
+                .andExpect(jsonPath("$.attempts[1].photo.id").value(c.portraitPhotoId()))
                 .andExpect(jsonPath("$.cases[0].id").value(c.id()))
                 .andReturn();
         assertThat(result.getResponse().getContentAsString()).doesNotContain("110105194912310");

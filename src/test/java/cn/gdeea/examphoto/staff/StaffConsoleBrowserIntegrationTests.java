@@ -138,6 +138,9 @@ class StaffConsoleBrowserIntegrationTests {
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/cases/\\d+$"));
             String caseUrl = page.url();
             page.keyboard().press("a");
+            // Approve asks first; Enter confirms (the confirmation's default button).
+            assertThat(page.locator(".approve-confirm")).isVisible();
+            page.keyboard().press("Enter");
             // The console moves on to the next case of the queue, if any, so confirm by the message.
             assertThat(page.locator(".el-message").first()).containsText("已通过");
             Browsers.screenshot(page, SUITE, "05-after-approve");

@@ -50,9 +50,10 @@ class CandidateLoginThrottle {
         }
     }
 
-    /** Counts a failed login against the number. */
-    void failed(String number) {
-        number(number).tryConsume(1);
+    /** Counts a failed login against the number; returns how many more failures it allows before the lockout. */
+    long failed(String number) {
+        ConsumptionProbe probe = number(number).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? probe.getRemainingTokens() : 0;
     }
 
     private BucketProxy number(String number) {

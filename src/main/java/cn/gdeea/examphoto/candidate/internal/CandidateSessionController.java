@@ -9,8 +9,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,18 +30,23 @@ class CandidateSessionController {
 
     private final Sessions sessions;
     private final SettingsService settings;
+    private final JdbcClient jdbc;
 
-    CandidateSessionController(Sessions sessions, SettingsService settings) {
+    CandidateSessionController(Sessions sessions, SettingsService settings, JdbcClient jdbc) {
         this.sessions = sessions;
         this.settings = settings;
+        this.jdbc = jdbc;
     }
 
-    @Operation(summary = "Login page settings: number format, texts, attempt limit")
+    @Operation(summary = "Login page settings: number format, texts, attempt limit, the points' phone numbers")
     @GetMapping("/public/config")
     PublicConfig config() {
+        // The points' numbers are printed on the exam notices already: public, and few (one row per 报考点).
+        List<PointPhone> points = jdbc.sql("select city, name, phone from registration_point where phone <> '' order by city, name")
+                .query((rs, n) -> new PointPhone(rs.getString(1), rs.getString(2), rs.getString(3))).list();
         return new PublicConfig(settings.get(Setting.CANDIDATE_NUMBER_PATTERN), settings.get(Setting.CANDIDATE_NUMBER_HINT),
                 settings.get(Setting.FORGOT_PASSWORD_TEXT), settings.get(Setting.AGREEMENT_TEXT), settings.attemptLimit(),
-                settings.get(Setting.HOTLINE_TEXT));
+                settings.get(Setting.HOTLINE_TEXT), Integer.parseInt(settings.get(Setting.REVIEW_DAYS)), points);
     }
 
     @Operation(summary = "Checks a candidate number's format as typed (never whether it exists)")
@@ -72,9 +79,16 @@ class CandidateSessionController {
                 .body(e.toError());
     }
 
-    /** {@code hotlineText}: the "咨询电话" note shown before login, when the registration point is not yet known. */
+    /**
+     * {@code hotlineText}: the "咨询电话" note shown before login, when the registration point is not yet
+     * known, above {@code points}, every point's number; {@code reviewDays}: how long a manual review takes.
+     */
     record PublicConfig(String numberPattern, String numberHint, String forgotPasswordText, String agreementText,
-                        int attemptLimit, String hotlineText) {
+                        int attemptLimit, String hotlineText, int reviewDays, List<PointPhone> points) {
+    }
+
+    /** A registration point's 咨询电话. */
+    record PointPhone(String city, String name, String phone) {
     }
 
     record NumberCheck(boolean valid, String message, String messageEn) {

@@ -2,10 +2,12 @@ package cn.gdeea.examphoto.candidate.internal;
 
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.security.TokenService;
+import cn.gdeea.examphoto.web.ApiError;
 import cn.gdeea.examphoto.web.ApiException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,9 +49,13 @@ class Sessions {
         Optional<CandidateRow> found = candidates.byNumber(n);
         boolean matches = passwords.matches(password, found.map(CandidateRow::passwordHash).orElse(dummyHash));
         if (found.isEmpty() || !matches) {
-            throttle.failed(n);
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.bad_credentials", "考生号或密码错误",
-                    "Wrong candidate number or password");
+            long triesLeft = throttle.failed(n);
+            // The tries left are told before the lockout, not after it: a candidate who knows stops guessing.
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.bad_credentials",
+                    triesLeft > 0 ? "考生号或密码错误，还可尝试 " + triesLeft + " 次" : "考生号或密码错误，尝试次数已用完，请稍后再试",
+                    triesLeft > 0 ? "Wrong candidate number or password; " + triesLeft + (triesLeft == 1 ? " try" : " tries") + " left"
+                            : "Wrong candidate number or password; no tries left, try again later",
+                    List.of(new ApiError.Detail("triesLeft", Long.toString(triesLeft))));
         }
         long id = found.get().id();
         String token = tokens.issue(AuthenticatedUser.Kind.CANDIDATE, id, ttl);
