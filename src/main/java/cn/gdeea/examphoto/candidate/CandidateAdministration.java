@@ -33,6 +33,14 @@ public interface CandidateAdministration {
     /** Corrects the name or the document number (audited by the caller); null leaves a field as it is. */
     void correctIdentity(long candidateId, String name, String documentNumber, String actor, String detail);
 
+    /**
+     * The roster import's bulk write, in the caller's transaction: merges the rows it staged in the
+     * transaction's {@code roster_staging} table (candidate number, name, document type and number,
+     * city, point, password hash or null to keep, rare-name flag) into the candidates. New numbers
+     * become candidates in {@code NOT_STARTED}; known ones keep their journey state, attempts and photos.
+     */
+    void mergeRosterStaging(boolean postgres, java.time.OffsetDateTime now);
+
     /** The retention purge: forgets the reference photo and every face descriptor of these candidates. */
     void forgetBiometrics(Collection<Long> candidateIds);
 

@@ -125,6 +125,38 @@ class Administration implements CandidateAdministration {
         transitions.record(candidateId, c.state(), c.state(), actor, "更正 / correction: " + detail);
     }
 
+    static final String UPSERT_POSTGRES = """
+            insert into candidate (candidate_number, name, document_type, document_number, city, point_code,
+                                   password_hash, rare_name, created_at, updated_at)
+            select candidate_number, name, document_type, document_number, city, point_code,
+                   coalesce(password_hash, ''), rare_name, ?, ? from roster_staging
+            on conflict (candidate_number) do update set
+                name = excluded.name, document_type = excluded.document_type,
+                document_number = excluded.document_number, city = excluded.city, point_code = excluded.point_code,
+                password_hash = case when excluded.password_hash = '' then candidate.password_hash
+                                     else excluded.password_hash end,
+                rare_name = excluded.rare_name, updated_at = excluded.updated_at""";
+
+    static final String UPSERT_H2 = """
+            merge into candidate c using roster_staging s on c.candidate_number = s.candidate_number
+            when matched then update set name = s.name, document_type = s.document_type,
+                document_number = s.document_number, city = s.city, point_code = s.point_code,
+                password_hash = coalesce(s.password_hash, c.password_hash), rare_name = s.rare_name, updated_at = ?
+            when not matched then insert (candidate_number, name, document_type, document_number, city, point_code,
+                password_hash, rare_name, created_at, updated_at)
+                values (s.candidate_number, s.name, s.document_type, s.document_number, s.city, s.point_code,
+                s.password_hash, s.rare_name, ?, ?)""";
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void mergeRosterStaging(boolean postgres, OffsetDateTime now) {
+        if (postgres) {
+            jdbc.sql(UPSERT_POSTGRES).params(now, now).update();
+        } else {
+            jdbc.sql(UPSERT_H2).params(now, now, now).update();
+        }
+    }
+
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetBiometrics(Collection<Long> candidateIds) {

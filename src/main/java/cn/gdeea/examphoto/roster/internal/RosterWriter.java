@@ -44,28 +44,6 @@ public class RosterWriter {
     private static final String INSERT_COLUMNS =
             "row_no, candidate_number, name, document_type, document_number, city, point_code, password_hash, rare_name";
 
-    private static final String UPSERT_POSTGRES = """
-            insert into candidate (candidate_number, name, document_type, document_number, city, point_code,
-                                   password_hash, rare_name, created_at, updated_at)
-            select candidate_number, name, document_type, document_number, city, point_code,
-                   coalesce(password_hash, ''), rare_name, ?, ? from roster_staging
-            on conflict (candidate_number) do update set
-                name = excluded.name, document_type = excluded.document_type,
-                document_number = excluded.document_number, city = excluded.city, point_code = excluded.point_code,
-                password_hash = case when excluded.password_hash = '' then candidate.password_hash
-                                     else excluded.password_hash end,
-                rare_name = excluded.rare_name, updated_at = excluded.updated_at""";
-
-    private static final String UPSERT_H2 = """
-            merge into candidate c using roster_staging s on c.candidate_number = s.candidate_number
-            when matched then update set name = s.name, document_type = s.document_type,
-                document_number = s.document_number, city = s.city, point_code = s.point_code,
-                password_hash = coalesce(s.password_hash, c.password_hash), rare_name = s.rare_name, updated_at = ?
-            when not matched then insert (candidate_number, name, document_type, document_number, city, point_code,
-                password_hash, rare_name, created_at, updated_at)
-                values (s.candidate_number, s.name, s.document_type, s.document_number, s.city, s.point_code,
-                s.password_hash, s.rare_name, ?, ?)""";
-
     private static final String POINT_POSTGRES = """
             insert into registration_point (code, name, city, phone) values (?, ?, ?, ?)
             on conflict (code) do update set name = excluded.name, city = excluded.city,
@@ -132,11 +110,7 @@ public class RosterWriter {
                 long total = counts[0] - rejected;
                 upsertPoints(connection, rows, pg);
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                if (pg) {
-                    jdbc.sql(UPSERT_POSTGRES).params(now, now).update();
-                } else {
-                    jdbc.sql(UPSERT_H2).params(now, now, now).update();
-                }
+                candidates.mergeRosterStaging(pg, now);
                 long stored = storePhotos(rows);
                 if (!pg) {
                     jdbc.sql("delete from roster_staging").update();
