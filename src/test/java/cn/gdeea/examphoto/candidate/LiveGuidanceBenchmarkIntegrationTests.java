@@ -1,0 +1,98 @@
+package cn.gdeea.examphoto.candidate;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gdeea.examphoto.support.Browsers;
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live guidance on a weak phone: Chromium with its CPU throttled 4× (CDP
+ * {@code Emulation.setCPUThrottlingRate}) on a real portrait from the fake camera. Prints the
+ * frames analysed per second, the preview's frame rate (frames the compositor presented, from
+ * {@code requestVideoFrameCallback}'s {@code presentedFrames}), the longest analysis and how long
+ * the guidance took to be ready, and holds the bars: ≥ 8 analysed frames/s, the preview ≥ 24
+ * frames/s. Then switches auto-capture on and sees the photo taken by itself after the countdown.
+ */
+class LiveGuidanceBenchmarkIntegrationTests extends CandidateAppBrowser {
+
+    static final int THROTTLE = 4;
+    static final int SECONDS = Integer.getInteger("examphoto.guidance.benchmark.seconds", 10);
+
+    @Test
+    void guidanceKeepsUpOnAFourTimesSlowerCpuAndTakesThePhotoByItself() {
+        var c = f.candidate("林静", "ID_CARD", CandidateFixture.REFERENCE);
+        try (Browser browser = Browsers.launch(playwright, camera(f.portrait(CandidateFixture.GENUINE), "genuine"));
+             BrowserContext context = Browsers.phone(browser, base(), true)) {
+            LiveGuidance.autoCaptureOff(context);
+            Page page = context.newPage();
+            long opened = System.nanoTime();
+            LiveGuidance.openCamera(page, c);
+            double readyMs = (System.nanoTime() - opened) / 1e6;
+
+            CDPSession cdp = context.newCDPSession(page);
+            JsonObject rate = new JsonObject();
+            rate.addProperty("rate", THROTTLE);
+            cdp.send("Emulation.setCPUThrottlingRate", rate);
+            page.evaluate("""
+                    () => {
+                      const v = document.querySelector('video');
+                      window.__preview = { first: null, last: null };
+                      const tick = (now, meta) => {
+                        const p = window.__preview;
+                        if (!p.first) p.first = { t: now, n: meta.presentedFrames };
+                        p.last = { t: now, n: meta.presentedFrames };
+                        v.requestVideoFrameCallback(tick);
+                      };
+                      v.requestVideoFrameCallback(tick);
+                      window.__longest = 0;
+                      new PerformanceObserver((list) => list.getEntries().forEach((e) => {
+                        window.__longest = Math.max(window.__longest, e.duration) })).observe({ type: 'longtask' });
+                    }""");
+            page.waitForTimeout(3000);
+            long analysedBefore = LiveGuidance.analysed(page);
+            page.evaluate("() => { window.__preview.first = null; window.__longest = 0 }");
+            long start = System.nanoTime();
+            page.waitForTimeout(SECONDS * 1000L);
+            long analysed = LiveGuidance.analysed(page) - analysedBefore;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> preview = (Map<String, Object>) page.evaluate("""
+                    () => { const p = window.__preview; return { frames: p.last.n - p.first.n, ms: p.last.t - p.first.t,
+                      longest: window.__longest, backend: document.querySelector('.guidance').dataset.backend || '' } }""");
+            double fps = analysed / seconds;
+            double previewFps = ((Number) preview.get("frames")).doubleValue() * 1000 / ((Number) preview.get("ms")).doubleValue();
+            String hint = LiveGuidance.hint(page);
+
+            System.out.println("live guidance benchmark (Chromium, CPU throttled " + THROTTLE + "x, " + SECONDS + " s)");
+            for (String line : List.of(
+                    String.format(Locale.ROOT, "  analysed frames/s     %6.1f   (bar >= 8)", fps),
+                    String.format(Locale.ROOT, "  preview frames/s      %6.1f   (camera 30; bar >= 24)", previewFps),
+                    String.format(Locale.ROOT, "  longest main-thread task %5.0f ms", ((Number) preview.get("longest")).doubleValue()),
+                    String.format(Locale.ROOT, "  login to first analysed frame %5.0f ms (unthrottled)", readyMs),
+                    "  hint on the compliant portrait: " + hint)) {
+                System.out.println(line);
+            }
+            Browsers.screenshot(page, "live-guidance", "benchmark-throttled");
+            assertThat(fps).as("analysed frames per second at %dx throttling", THROTTLE).isGreaterThanOrEqualTo(8);
+            assertThat(previewFps).as("preview frames per second at %dx throttling", THROTTLE).isGreaterThanOrEqualTo(24);
+            assertThat(hint).as("the compliant portrait is green").isEqualTo("ok");
+
+            rate.addProperty("rate", 1);
+            cdp.send("Emulation.setCPUThrottlingRate", rate);
+            page.getByLabel("自动拍照").check();
+            assertThat(page.getByText(java.util.regex.Pattern.compile("秒后自动拍照"))).isVisible();
+            Browsers.screenshot(page, "live-guidance", "hint-countdown");
+            assertThat(page.getByAltText("拍好的照片")).isVisible();
+            Browsers.screenshot(page, "live-guidance", "auto-captured");
+        }
+    }
+}
