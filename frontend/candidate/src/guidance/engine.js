@@ -15,10 +15,13 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 /** Detector input side: 160 still finds a face whose brow-to-chin spans a sixth of the frame. */
 export const DETECTOR_INPUT = 160
 /**
- * The detector runs on every DETECT_EVERY-th frame (and whenever the face was lost or moved);
+ * The detector runs on every DETECT_EVERY-th frame (and whenever the face was lost or moved), so a
+ * second person stepping in is seen within about a second;
  * in between the landmarks follow the face from its last position, which costs a third as much.
  */
-export const DETECT_EVERY = 4
+export const DETECT_EVERY = 10
+/** When nothing is found at DETECTOR_INPUT, a second look at this size finds the faces too far away to be seen. */
+export const SMALL_FACE_INPUT = 320
 /** Below the server's 0.6 for its SSD detector: the tiny detector scores real faces lower. */
 export const DETECTOR_MIN_SCORE = 0.4
 
@@ -57,7 +60,9 @@ export async function load () {
   ])
   faceapi.nets.tinyFaceDetector.loadFromWeightMap(detector)
   faceapi.nets.faceLandmark68TinyNet.loadFromWeightMap(landmarks)
-  const tracker = new Tracker(new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT, scoreThreshold: DETECTOR_MIN_SCORE }))
+  const tracker = new Tracker(
+    new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT, scoreThreshold: DETECTOR_MIN_SCORE }),
+    new faceapi.TinyFaceDetectorOptions({ inputSize: SMALL_FACE_INPUT, scoreThreshold: DETECTOR_MIN_SCORE }))
   // Warm-up: the first inference compiles the kernels and would otherwise stall the first frame.
   const warm = document.createElement('canvas')
   warm.width = 64
@@ -72,15 +77,19 @@ export async function load () {
      * [x, y] pairs, all in canvas pixels; {@code detected} tells whether the detector ran on this frame.
      */
     analyse: (canvas, redetect) => tracker.analyse(canvas, redetect),
+    /** Milliseconds the last detector and landmark runs took. */
+    timing: tracker.timing,
     reset: () => tracker.reset()
   }
 }
 
 /** Detects every few frames and follows the largest face with the landmark network in between. */
 class Tracker {
-  constructor (options) {
+  constructor (options, smallFaces) {
     this.options = options
+    this.smallFaces = smallFaces
     this.crop = document.createElement('canvas')
+    this.timing = { detect: 0, landmarks: 0 }
     this.reset()
   }
 
@@ -103,7 +112,11 @@ class Tracker {
   }
 
   async detect (canvas) {
-    const found = (await faceapi.nets.tinyFaceDetector.locateFaces(canvas, this.options))
+    const started = performance.now()
+    let located = await faceapi.nets.tinyFaceDetector.locateFaces(canvas, this.options)
+    if (!located.length) located = await faceapi.nets.tinyFaceDetector.locateFaces(canvas, this.smallFaces)
+    this.timing.detect = performance.now() - started
+    const found = located
       .map((d) => ({ score: d.score, box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height } }))
       .sort((a, b) => b.box.height - a.box.height)
     this.state = null
@@ -130,7 +143,9 @@ class Tracker {
     this.crop.width = w
     this.crop.height = h
     this.crop.getContext('2d').drawImage(canvas, x, y, w, h, 0, 0, w, h)
+    const started = performance.now()
     const landmarks = await faceapi.nets.faceLandmark68TinyNet.detectLandmarks(this.crop)
+    this.timing.landmarks = performance.now() - started
     return landmarks.positions.map((p) => [x + p.x, y + p.y])
   }
 }

@@ -22,8 +22,8 @@ import java.util.Random;
  */
 public final class GuidanceFrames {
 
-    /** One frame: what it shows, the server check it was made to fail (null when compliant), the pixels. */
-    public record Frame(String label, String violatedCheck, RgbImage image) {
+    /** One frame: what it shows, whose portrait (0, 1, …), the server check it was made to fail (null when compliant), the pixels. */
+    public record Frame(String label, int person, String violatedCheck, RgbImage image) {
     }
 
     private GuidanceFrames() {
@@ -49,20 +49,26 @@ public final class GuidanceFrames {
             if (portraits.size() >= people * variants) {
                 break;
             }
+            // Only people known to comply with every check (ears free, no glasses…): the live
+            // guidance cannot see everything the server checks, and is not asked to.
+            if (!labels.with(source.path(), ids, PortraitLabels.Label.COMPLIANT).containsAll(ids)) {
+                continue;
+            }
             Optional<HeadCutout> head = CompliantPortraits.head(folder, source, engine);
             for (int v = 0; head.isPresent() && v < variants; v++) {
                 portraits.add(CompliantPortraits.portrait(source, head.get(), v, engine, labels, ids));
             }
         }
         List<Frame> frames = new ArrayList<>();
-        for (Portrait p : portraits) {
-            frames.add(new Frame("compliant", null, fit(p.image(), width, height)));
+        for (int i = 0; i < portraits.size(); i++) {
+            frames.add(new Frame("compliant", i / variants, null, fit(portraits.get(i).image(), width, height)));
         }
         for (Violation violation : violations()) {
             for (int i = 0; i < portraits.size(); i += variants) {
                 Portrait p = portraits.get(i);
                 Random random = new Random(CompliantPortraits.SEED ^ (violation.name() + "|" + p.source()).hashCode());
-                frames.add(new Frame(violation.name(), violation.targetCheck(), fit(violation.apply(p, random), width, height)));
+                frames.add(new Frame(violation.name(), i / variants, violation.targetCheck(),
+                        fit(violation.apply(p, random), width, height)));
             }
         }
         return frames;
