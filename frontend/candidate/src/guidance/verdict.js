@@ -212,7 +212,8 @@ export function judge (image, faces, previous, t) {
   if (light.luma < t['exposure.min-face-luma'] * (1 + LIGHT_MARGIN) || overall < t['exposure.min-photo-luma'] * (1 + LIGHT_MARGIN)) {
     return result('dark', base)
   }
-  if (light.clipped > t['exposure.max-clipped'] * (1 - LIGHT_MARGIN) || light.luma > t['exposure.max-face-luma'] * (1 - LIGHT_MARGIN)) {
+  // No margin on the bright side: sampled without the server's box filter, highlights already weigh more here.
+  if (light.clipped > t['exposure.max-clipped'] || light.luma > t['exposure.max-face-luma']) {
     return result('bright', base)
   }
   if (light.luma < t['exposure.min-face-to-photo'] * (1 + LIGHT_MARGIN) * overall) return result('backlit', base)

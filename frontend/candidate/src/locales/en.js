@@ -47,7 +47,7 @@ export default {
     loading: 'Loading the live guide…',
     helper: 'Photographer: use the rear camera; the candidate stands 30–50 cm from the wall; hold the phone at eye level',
     auto: 'Take the photo automatically',
-    countdown: 'Good: hold still, taking the photo in {s} s',
+    countdown: 'Good: hold still, the photo is taken automatically',
     hint: {
       noFace: 'No face found: the candidate should face the camera',
       manyFaces: 'More than one face: only the candidate may be in the picture',

@@ -47,7 +47,7 @@ export default {
     loading: '正在加载拍照引导…',
     helper: '拍摄者：请用后置摄像头，考生离墙 30–50 厘米，手机与考生眼睛同高',
     auto: '自动拍照',
-    countdown: '很好，请保持不动，{s} 秒后自动拍照',
+    countdown: '很好，请保持不动，即将自动拍照',
     hint: {
       noFace: '未检测到人脸，请让考生正对镜头',
       manyFaces: '画面中有多张人脸，只能有考生本人',
