@@ -114,12 +114,12 @@ class LiveGuidanceBenchmarkIntegrationTests extends CandidateAppBrowser {
                         .observe(document.body, { subtree: true, childList: true, characterData: true }) }""");
             page.getByLabel("自动拍照").check();
             Locator countdown = page.getByText(java.util.regex.Pattern.compile("即将自动拍照"));
-            Locator preview = page.getByAltText("拍好的照片");
-            countdown.or(preview).first().waitFor();
+            Locator shot = page.getByAltText("拍好的照片");
+            countdown.or(shot).first().waitFor();
             if (countdown.isVisible()) {
                 Browsers.screenshot(page, "live-guidance", "hint-countdown");
             }
-            assertThat(preview).isVisible();
+            assertThat(shot).isVisible();
             assertThat(page.evaluate("() => window.__sawCountdown")).as("the countdown was shown before the shot").isEqualTo(true);
             Browsers.screenshot(page, "live-guidance", "auto-captured");
         }
