@@ -1,7 +1,10 @@
 // Prints what the candidate H5's login route loads (the entry page's scripts, their static
 // imports and stylesheets) with raw and gzipped sizes, from the built files; exits 1 when the
 // total gzipped size passes the budget. Lazy-loaded pages (dynamic import()) are listed apart.
-//   node scripts/bundle-size.mjs [staticDir] [app] [budgetKB]
+// Then the live guidance, loaded after login: the camera page, the face engine chunk with its
+// imports, the weights and the WebAssembly binary a SIMD-capable browser fetches (budget
+// guidanceBudgetKB, 1.5 MB, gzipped).
+//   node scripts/bundle-size.mjs [staticDir] [app] [budgetKB] [guidanceBudgetKB]
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { resolve, dirname, join, posix } from 'node:path'
@@ -11,6 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(process.argv[2] || resolve(here, '../../target/classes/static'))
 const app = process.argv[3] || 'candidate'
 const budget = Number(process.argv[4] || 250) * 1024
+const guidanceBudget = Number(process.argv[5] || 1536) * 1024
 const html = join(root, app, 'index.html')
 if (!existsSync(html)) {
   console.error('not built: ' + html + ' (run npm run build first)')
@@ -22,21 +26,25 @@ const wanted = new Set()
 for (const m of page.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g)) wanted.add(m[1])
 
 // Follow static imports (import x from "./a.js", import "./b.css") but not import("./lazy.js").
-const loaded = new Map()
-const queue = [...wanted]
-while (queue.length) {
-  const url = queue.shift()
-  if (loaded.has(url)) continue
-  const file = join(root, url.replace(/^\//, ''))
-  const bytes = readFileSync(file)
-  loaded.set(url, bytes)
-  if (url.endsWith('.js')) {
-    const text = bytes.toString('utf8')
-    for (const m of text.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{},\s]+from\s*)?["']([^"']+\.(?:js|css))["']/g)) {
-      queue.push(posix.resolve(posix.dirname(url), m[1]))
+function follow (start, skip = new Map()) {
+  const loaded = new Map()
+  const queue = [...start]
+  while (queue.length) {
+    const url = queue.shift()
+    if (loaded.has(url) || skip.has(url)) continue
+    const file = join(root, url.replace(/^\//, ''))
+    const bytes = readFileSync(file)
+    loaded.set(url, bytes)
+    if (url.endsWith('.js')) {
+      const text = bytes.toString('utf8')
+      for (const m of text.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{},\s]+from\s*)?["']([^"']+\.(?:js|css))["']/g)) {
+        queue.push(posix.resolve(posix.dirname(url), m[1]))
+      }
     }
   }
+  return loaded
 }
+const loaded = follow(wanted)
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB'
 let raw = 0
@@ -60,4 +68,24 @@ if (lazy.length) {
     console.log(`  ${kb(b.length)} raw ${kb(gzipSync(b, { level: 9 }).length)} gzip  ${u}`)
   }
 }
-process.exit(gz > budget ? 1 : 0)
+
+// The guidance: what opening the camera after login adds to the login route.
+const files = readdirSync(assets)
+const starts = files.filter((f) => /^(CameraPage|engine)-.*\.(js|css)$/.test(f)).map((f) => '/assets/' + f)
+let guidanceGz = 0
+if (starts.length) {
+  console.log('live guidance (loaded after login, in the background):')
+  const parts = [...follow(starts, loaded)]
+  for (const f of files.filter((f) => /^(tiny_face_detector_model|face_landmark_68_tiny_model)-.*\.bin$|^tfjs-backend-wasm-simd-.*\.wasm$/.test(f))) {
+    parts.push(['/assets/' + f, readFileSync(join(assets, f))])
+  }
+  let guidanceRaw = 0
+  for (const [url, bytes] of parts.sort()) {
+    const z = gzipSync(bytes, { level: 9 }).length
+    guidanceRaw += bytes.length
+    guidanceGz += z
+    console.log(`  ${kb(bytes.length)} raw ${kb(z)} gzip  ${url}`)
+  }
+  console.log(`  ${kb(guidanceRaw)} raw ${kb(guidanceGz)} gzip  TOTAL (budget ${kb(guidanceBudget).trim()} gzip)`)
+}
+process.exit(gz > budget || guidanceGz > guidanceBudget ? 1 : 0)

@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import LoginPage from './pages/LoginPage.vue'
 import { api } from './api.js'
 import { store, loadMe, homeFor } from './store.js'
+import { preloadGuidance } from './guidance/preload.js'
 
 // Only the login page is in the entry chunk; every other page loads when first visited.
 const routes = [
@@ -20,6 +21,9 @@ const routes = [
 
 export const router = createRouter({ history: createWebHashHistory(), routes })
 
+// Pages from which a portrait shot follows: the live guidance starts loading there, in the background.
+const BEFORE_CAMERA = ['/guide', '/camera', '/check', '/attempts']
+
 router.beforeEach(async (to) => {
   const loggedIn = !!api.token()
   if (to.meta.public) {
@@ -34,4 +38,8 @@ router.beforeEach(async (to) => {
     try { await loadMe() } catch (e) { api.setToken(null); return '/login' }
   }
   return true
+})
+
+router.afterEach((to) => {
+  if (BEFORE_CAMERA.includes(to.path) && api.token()) preloadGuidance()
 })

@@ -41,33 +41,3 @@ export function centreCrop (w, h, aspect) {
   const ch = Math.round(w / aspect)
   return { x: 0, y: Math.round((h - ch) / 2), width: w, height: ch }
 }
-
-/**
- * Cheap light hints from a 48×64 copy of the frame: the mean luminance of the face area (the
- * outline's oval) and the difference between its left and right halves (阴阳脸).
- */
-export function lightHint (source, crop, canvas) {
-  canvas.width = 48
-  canvas.height = 64
-  const g = canvas.getContext('2d', { willReadFrequently: true })
-  g.drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, 48, 64)
-  const d = g.getImageData(14, 10, 20, 28).data
-  let left = 0
-  let right = 0
-  let n = 0
-  for (let y = 0; y < 28; y++) {
-    for (let x = 0; x < 20; x++) {
-      const i = (y * 20 + x) * 4
-      const l = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2]
-      if (x < 10) left += l
-      else right += l
-      n++
-    }
-  }
-  const mean = (left + right) / n
-  const diff = Math.abs(left - right) / (n / 2)
-  if (mean < 60) return 'dark'
-  if (mean > 235) return 'bright'
-  if (diff > 50) return 'uneven'
-  return 'ok'
-}

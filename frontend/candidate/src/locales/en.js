@@ -48,10 +48,35 @@ export default {
       noCamera: 'No camera was found. Use the button below to take or choose a photo.',
       failed: 'The camera could not be opened (another app may be using it). Use the button below instead.'
     },
-    hint: { dark: 'Too dark: find more light', bright: 'Too bright: avoid direct light', uneven: 'One side of the face is darker: face the light', ok: 'Light is fine' },
     notLandscape: 'Please turn the phone sideways (landscape photo)',
     previewAlt: 'The photo taken', videoLabel: 'Camera view',
     badFile: 'This image cannot be read; please take a new photo'
+  },
+  guidance: {
+    loading: 'Loading the live guide…',
+    helper: 'Photographer: use the rear camera; the candidate stands 30–50 cm from the wall; hold the phone at eye level',
+    auto: 'Take the photo automatically',
+    countdown: 'Good: hold still, the photo is taken automatically',
+    hint: {
+      noFace: 'No face found: the candidate should face the camera',
+      manyFaces: 'More than one face: only the candidate may be in the picture',
+      closer: 'The face is too small: come closer',
+      farther: 'The face is too large: step back',
+      offLeft: 'The face is too far left: move it into the middle of the outline',
+      offRight: 'The face is too far right: move it into the middle of the outline',
+      tooHigh: 'The face is too high: keep the top of the head inside the frame',
+      tooLow: 'The face is too low: get the shoulders into the frame',
+      turn: 'Face the camera straight on, not turned to the side',
+      tiltHead: 'Hold the head upright, eyes level',
+      chinLevel: 'Look straight ahead with the chin level',
+      eyes: 'Open your eyes naturally',
+      dark: 'Too dark: move to better light',
+      bright: 'Too bright: avoid direct strong light',
+      backlit: 'Backlit: face the light, back to the window',
+      uneven: 'One side of the face is darker (half-shadowed): face the light',
+      steady: 'Hold still',
+      ok: 'Good: ready to take the photo'
+    }
   },
   check: {
     title: 'Photo check', passed: 'The photo passed the checks', failed: 'The photo did not pass the checks', noAttempt: 'Photo checks cost no verification attempt.',

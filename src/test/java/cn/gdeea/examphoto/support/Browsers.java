@@ -49,7 +49,7 @@ public final class Browsers {
                 .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(args));
     }
 
-    /** A phone: 360×640 CSS pixels at 3× density, touch, zh-CN. Grants the camera when asked. */
+    /** A phone: 360×640 CSS pixels at 3× density, touch, zh-CN, auto-capture off. Grants the camera when asked. */
     public static BrowserContext phone(Browser browser, String baseUrl, boolean cameraAllowed) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(360, 640).setDeviceScaleFactor(3).setHasTouch(true).setIsMobile(true)
@@ -59,6 +59,10 @@ public final class Browsers {
         if (cameraAllowed) {
             context.grantPermissions(List.of("camera"));
         }
+        // The live guidance takes a compliant photo by itself after a second; tests press the shutter
+        // (or tick 自动拍照 on the camera page, as LiveGuidanceBenchmarkIntegrationTests does).
+        context.addInitScript("try { localStorage.getItem('examphoto.candidate.autoCapture') === null"
+                + " && localStorage.setItem('examphoto.candidate.autoCapture', '0') } catch (e) {}");
         return context;
     }
 

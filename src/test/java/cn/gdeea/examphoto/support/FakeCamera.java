@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
@@ -45,6 +46,26 @@ public final class FakeCamera {
             try (OutputStream out = Files.newOutputStream(target)) {
                 for (int i = 0; i < 30; i++) {
                     out.write(jpeg.toByteArray());
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A camera that shows each of {@code jpegs} (all of one size) for {@code hold} frames, in
+     * order, then starts again. Chromium plays an MJPEG file at 30 frames per second.
+     */
+    public static Path mjpeg(List<byte[]> jpegs, int hold, Path target) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target))) {
+                for (byte[] jpeg : jpegs) {
+                    for (int i = 0; i < hold; i++) {
+                        out.write(jpeg);
+                    }
                 }
             }
             return target;
