@@ -6,6 +6,7 @@ import cn.gdeea.examphoto.candidate.DocumentType;
 import cn.gdeea.examphoto.candidate.IdNumber;
 import cn.gdeea.examphoto.candidate.RareCharacters;
 import cn.gdeea.examphoto.candidate.StateTransitions;
+import cn.gdeea.examphoto.csv.SpreadsheetCells;
 import cn.gdeea.examphoto.image.DecodedImage;
 import cn.gdeea.examphoto.image.ImageDecoder;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
@@ -68,6 +69,8 @@ public class CandidateCorrections {
         String name = change.name() == null ? null : change.name().strip();
         if (name != null && (name.isEmpty() || name.length() > 100)) {
             problems.add(new ApiError.Detail("name", "姓名不能为空（100字以内）"));
+        } else if (SpreadsheetCells.looksLikeFormula(name)) {
+            problems.add(new ApiError.Detail("name", "姓名不能以 = + - @ 开头"));
         }
         String number = change.documentNumber() == null ? null : new IdNumber(change.documentNumber()).value();
         if (number != null) {

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -64,12 +63,6 @@ class CandidateSessionController {
     ResponseEntity<Void> logout(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         sessions.logout(authorization.substring(Math.min(7, authorization.length())).trim());
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(CandidateLoginThrottle.ThrottledException.class)
-    ResponseEntity<cn.gdeea.examphoto.web.ApiError> throttled(CandidateLoginThrottle.ThrottledException e) {
-        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(e.toError());
     }
 
     /** {@code hotlineText}: the "咨询电话" note shown before login, when the registration point is not yet known. */

@@ -1,6 +1,7 @@
 package cn.gdeea.examphoto.candidate.internal;
 
 import cn.gdeea.examphoto.security.AuthenticatedUser;
+import cn.gdeea.examphoto.security.LoginThrottle;
 import cn.gdeea.examphoto.security.TokenService;
 import cn.gdeea.examphoto.web.ApiException;
 import java.time.Duration;
@@ -43,14 +44,14 @@ class Sessions {
                     "Please read and accept the agreement");
         }
         String n = number.trim();
-        throttle.admit(n, address);
+        LoginThrottle.Attempt attempt = throttle.reserve(n, address);
         Optional<CandidateRow> found = candidates.byNumber(n);
         boolean matches = passwords.matches(password, found.map(CandidateRow::passwordHash).orElse(dummyHash));
         if (found.isEmpty() || !matches) {
-            throttle.failed(n);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.bad_credentials", "考生号或密码错误",
                     "Wrong candidate number or password");
         }
+        attempt.succeeded();
         long id = found.get().id();
         String token = tokens.issue(AuthenticatedUser.Kind.CANDIDATE, id, ttl);
         return new Session(token, OffsetDateTime.now(ZoneOffset.UTC).plus(ttl), profile.me(id));
