@@ -2,9 +2,12 @@ package cn.gdeea.examphoto.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,12 +29,27 @@ class ApiErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.valueOf(c)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t) {
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (databaseBusy(failure)) {
+            // The connection pool is exhausted: the node is overloaded, not broken; the client retries.
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_JSON).body(of(HttpStatus.SERVICE_UNAVAILABLE));
+        }
+        if (failure instanceof Throwable t) {
             // The class only, never the message: messages (SQL ones above all) may carry personal data.
             log.error("Unexpected {} before a controller on {}", t.getClass().getName(),
                     request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(of(status));
+    }
+
+    static boolean databaseBusy(Object failure) {
+        for (Throwable t = failure instanceof Throwable f ? f : null; t != null; t = t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ApiError of(HttpStatus status) {

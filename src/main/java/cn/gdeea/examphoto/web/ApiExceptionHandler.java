@@ -110,6 +110,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        if (ApiErrorController.databaseBusy(e)) {
+            log.warn("Database connection pool exhausted on {} {}", request.getMethod(), request.getRequestURI());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(ApiErrorController.of(HttpStatus.SERVICE_UNAVAILABLE));
+        }
         // The class and where it was thrown, never the message: messages (SQL ones above all) may
         // carry personal data.
         StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;

@@ -51,7 +51,7 @@ class FormulaInjectionTests {
         values[Column.CANDIDATE_NUMBER.ordinal()] = candidate;
         values[Column.NAME.ordinal()] = name;
         values[Column.DOCUMENT_TYPE.ordinal()] = "居民身份证";
-        values[Column.DOCUMENT_NUMBER.ordinal()] = "440103200801011213";
+        values[Column.DOCUMENT_NUMBER.ordinal()] = cn.gdeea.examphoto.roster.RosterFixtures.idNumber(number);
         values[Column.CITY.ordinal()] = city;
         values[Column.POINT_CODE.ordinal()] = "440101";
         values[Column.PASSWORD.ordinal()] = "Kaosheng2026";
