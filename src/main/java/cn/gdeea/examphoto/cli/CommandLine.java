@@ -22,7 +22,8 @@ public final class CommandLine {
             "verify", "verify --pairs PAIRS.tsv       1:1 verification of path_a (reference) against path_b",
             "standardize", "standardize IN OUT             write the standard photo (480×640 JPEG) of IN to OUT",
             "import-roster", "import-roster FILE [--photos ZIP|DIR] [--spring.datasource.url=…]  import the roster (CSV/.xlsx) into the database",
-            "export-photos", "export-photos DIR [--point CODE]  collected standard photos as DIR/<point>.zip (JPEGs + manifest.csv)");
+            "export-photos", "export-photos DIR [--point CODE]  collected standard photos as DIR/<point>.zip (JPEGs + manifest.csv)",
+            "create-admin", "create-admin --username NAME [--password-env VAR] [--force]  the first admin account (password generated, printed once)");
 
     private CommandLine() {
     }
@@ -46,6 +47,7 @@ public final class CommandLine {
                 case "standardize" -> new StandardizeCommand(out, err).run(rest);
                 case "import-roster" -> new ImportRosterCommand(batch, out, err).run(rest);
                 case "export-photos" -> new ExportPhotosCommand(batch, out, err).run(rest);
+                case "create-admin" -> new CreateAdminCommand(batch, out, err).run(rest);
                 default -> usage(err);
             };
         } catch (UsageException e) {

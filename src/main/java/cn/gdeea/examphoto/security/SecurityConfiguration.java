@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -48,8 +49,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/staff/**").hasAnyRole("REVIEWER", "ADMIN")
                         .requestMatchers("/api/**").denyAll()
+                        // In production these are on the management port only (management.server.port).
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
+                                "/actuator/prometheus", "/actuator/swagger-ui", "/actuator/swagger-ui/**",
+                                "/actuator/openapi", "/actuator/openapi/**").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
@@ -58,6 +61,16 @@ class SecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) -> write(res, json, new ApiError(403,
                                 "auth.forbidden", "无权访问", "Access denied", null))))
                 .build();
+    }
+
+    /**
+     * Paths are matched as path patterns on the whole request path: there are two dispatcher
+     * servlets (the bulk-upload one of {@code web/MultipartLimits}), which Spring Security's
+     * default matcher refuses to guess between.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     /** bcrypt; hashes imported from the registration system in bcrypt form are taken as they are. */

@@ -4,6 +4,7 @@ import cn.gdeea.examphoto.audit.AuditLog;
 import cn.gdeea.examphoto.candidate.CandidateAdministration;
 import cn.gdeea.examphoto.identity.DocumentType;
 import cn.gdeea.examphoto.identity.IdNumber;
+import cn.gdeea.examphoto.csv.SpreadsheetCells;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.web.ApiError;
 import cn.gdeea.examphoto.web.ApiException;
@@ -45,6 +46,8 @@ public class CandidateCorrections {
         String name = change.name() == null ? null : change.name().strip();
         if (name != null && (name.isEmpty() || name.length() > 100)) {
             problems.add(new ApiError.Detail("name", "姓名不能为空（100字以内）"));
+        } else if (SpreadsheetCells.looksLikeFormula(name)) {
+            problems.add(new ApiError.Detail("name", "姓名不能以 = + - @ 开头"));
         }
         String number = change.documentNumber() == null ? null : new IdNumber(change.documentNumber()).value();
         if (number != null) {

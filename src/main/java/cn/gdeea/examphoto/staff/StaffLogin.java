@@ -2,6 +2,7 @@ package cn.gdeea.examphoto.staff;
 
 import cn.gdeea.examphoto.audit.AuditLog;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
+import cn.gdeea.examphoto.security.LoginThrottle;
 import cn.gdeea.examphoto.security.TokenService;
 import cn.gdeea.examphoto.web.ApiException;
 import java.time.Duration;
@@ -41,10 +42,13 @@ public class StaffLogin {
         this.decoyHash = encoder.encode("decoy-password-never-used");
     }
 
-    /** Not one transaction: the throttle's count of a failed try must commit although the login fails. */
+    /**
+     * Not one transaction: the throttle's reservation must commit before the password is checked,
+     * and stay when the login fails.
+     */
     public Session login(String username, String password, String address) {
         String name = username == null ? "" : username.trim();
-        throttle.acquire(name, address == null ? "?" : address);
+        LoginThrottle.Attempt attempt = throttle.reserve(name, address == null ? "?" : address);
         Optional<Account> account = jdbc.sql("select id, password_hash, enabled, role from staff_account where username = ?")
                 .param(name)
                 .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)))
@@ -54,6 +58,7 @@ public class StaffLogin {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.bad_credentials", "用户名或密码错误",
                     "Wrong username or password");
         }
+        attempt.succeeded();
         long id = account.get().id();
         String token = tokens.issue(AuthenticatedUser.Kind.STAFF, id, SESSION);
         StaffAccounts.Me me = accounts.me(id);

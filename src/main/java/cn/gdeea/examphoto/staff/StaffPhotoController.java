@@ -29,8 +29,11 @@ class StaffPhotoController {
     @Operation(summary = "A photo's bytes, if its candidate is in the caller's points")
     @GetMapping("/api/staff/photos/{photoId}")
     ResponseEntity<byte[]> photo(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable long photoId) {
-        PhotoRecords.StoredPhoto photo = photos.find(photoId).orElseThrow(() -> ApiException.notFound("照片"));
-        scope.requireCandidate(user, photo.candidateId());
+        // A photo that does not exist, one of another point and one whose file is gone get the same
+        // answer, so that a reviewer learns nothing about candidates outside their points.
+        PhotoRecords.StoredPhoto photo = photos.find(photoId)
+                .filter(p -> scope.pointInScope(user, p.candidateId()).isPresent())
+                .orElseThrow(() -> ApiException.notFound("照片"));
         byte[] bytes = photos.bytes(photo).orElseThrow(() -> ApiException.notFound("照片"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(photo.contentType()))

@@ -22,11 +22,12 @@ public class StaffScope {
 
     /** The candidate's registration point, or 404 when there is no such candidate or it is out of scope. */
     public String requireCandidate(AuthenticatedUser user, long candidateId) {
-        Optional<String> point = jdbc.sql("select point_code from candidate where id = ?").param(candidateId)
-                .query(String.class).optional();
-        if (point.isEmpty() || !user.mayAccessPoint(point.get())) {
-            throw ApiException.notFound("考生");
-        }
-        return point.get();
+        return pointInScope(user, candidateId).orElseThrow(() -> ApiException.notFound("考生"));
+    }
+
+    /** The candidate's registration point when the candidate exists and is in the caller's scope. */
+    public Optional<String> pointInScope(AuthenticatedUser user, long candidateId) {
+        return jdbc.sql("select point_code from candidate where id = ?").param(candidateId)
+                .query(String.class).optional().filter(user::mayAccessPoint);
     }
 }

@@ -14,6 +14,7 @@ public class ApiException extends RuntimeException {
     private final String messageZh;
     private final String messageEn;
     private final List<ApiError.Detail> details;
+    private long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String messageZh, String messageEn) {
         this(status, code, messageZh, messageEn, List.of());
@@ -43,6 +44,17 @@ public class ApiException extends RuntimeException {
 
     public static ApiException forbidden() {
         return new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden", "无权访问", "Access denied");
+    }
+
+    /** Sends {@code Retry-After} with the answer (429 throttled, 503 busy): whole seconds, at least 1. */
+    public ApiException retryAfter(java.time.Duration wait) {
+        this.retryAfterSeconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return this;
+    }
+
+    /** Seconds for {@code Retry-After}, or 0 when the answer carries none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

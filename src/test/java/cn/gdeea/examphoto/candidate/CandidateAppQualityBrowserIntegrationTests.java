@@ -88,7 +88,8 @@ class CandidateAppQualityBrowserIntegrationTests extends CandidateAppBrowser {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("人工审核"))).isVisible();
             audit(page, "11-review-materials", axe);
             String token = f.login(passport);
-            for (String kind : List.of("PORTRAIT", "ID_PORTRAIT", "ID_EMBLEM", "HAND_HELD")) {
+            // A passport holder sends the passport's photo page and a landscape hand-held photo.
+            for (String kind : List.of("PORTRAIT", "DOCUMENT_PAGE", "HAND_HELD")) {
                 byte[] photo = kind.equals("PORTRAIT") ? f.portrait(CandidateFixture.GENUINE) : card(kind);
                 var r = f.upload("/api/candidate/review/materials/" + kind, token, photo, "m.jpg", "image/jpeg");
                 assertThat(r.getStatusCode().value()).as(kind + ": " + r.getBody()).isEqualTo(200);
@@ -175,8 +176,8 @@ class CandidateAppQualityBrowserIntegrationTests extends CandidateAppBrowser {
 
     /** A plain card-coloured JPEG standing in for a photo of an ID card. */
     private static byte[] card(String caption) {
-        boolean portrait = caption.equals("HAND_HELD");
-        BufferedImage image = new BufferedImage(portrait ? 480 : 640, portrait ? 640 : 400, BufferedImage.TYPE_INT_RGB);
+        // Every document material, the hand-held photo included, is taken in landscape.
+        BufferedImage image = new BufferedImage(640, 400, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(90, 100, 110));
         g.fillRect(0, 0, image.getWidth(), image.getHeight());

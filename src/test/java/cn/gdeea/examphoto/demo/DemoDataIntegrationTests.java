@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gdeea.examphoto.ExamPhotoApplication;
 import cn.gdeea.examphoto.identity.IdNumber;
 import cn.gdeea.examphoto.support.FaceData;
-import cn.gdeea.examphoto.support.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,17 +17,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Demo data: created on the first start with a reference photo when one is given, never twice. */
 @SpringBootTest
+@ActiveProfiles("demo")
 class DemoDataIntegrationTests {
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.h2(registry);
-        registry.add("examphoto.demo.enabled", () -> "true");
+    static void database(DynamicPropertyRegistry registry) throws java.io.IOException {
+        // The demo profile alone turns the demo data on (TestDatabase.h2 would turn it off).
+        String name = "demo" + java.util.UUID.randomUUID().toString().replace("-", "");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        java.nio.file.Path photos = java.nio.file.Files.createTempDirectory("examphoto-demo");
+        registry.add("examphoto.storage.directory", photos::toString);
         registry.add("examphoto.demo.reference-photo",
                 () -> FaceData.requireFolder().resolve("deepface/img1.jpg").toString());
     }
@@ -68,7 +73,7 @@ class DemoDataIntegrationTests {
                 .web(WebApplicationType.NONE).logStartupInfo(false)
                 .run("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                         "--examphoto.storage.directory=" + environment.getProperty("examphoto.storage.directory"),
-                        "--examphoto.demo.enabled=true",
+                        "--spring.profiles.active=demo",
                         "--examphoto.demo.reference-photo=" + environment.getProperty("examphoto.demo.reference-photo"))) {
             assertThat(jdbc.sql("select count(*) from candidate").query(Long.class).single()).isEqualTo(4);
             assertThat(jdbc.sql("select count(*) from staff_account").query(Long.class).single()).isEqualTo(4);

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -68,15 +69,19 @@ abstract class StaffApiAccessContract extends StaffApiContractBase {
     }
 
     @Test
-    void throttlesRepeatedLoginsOfOneUsernameEvenWithTheRightPassword() throws Exception {
+    void throttlesRepeatedFailuresOfOneUsernameFromOneAddressEvenWithTheRightPassword() throws Exception {
         String username = fx.username(reviewerA2);
         for (int i = 0; i < 5; i++) {
             mvc.perform(body(post("/api/staff/session"), "{\"username\":\"" + username + "\",\"password\":\"bad-guess-" + i + "\"}")
                     .with(r -> { r.setRemoteAddr("10.0.1.1"); return r; })).andExpect(status().isUnauthorized());
         }
         mvc.perform(body(post("/api/staff/session"), "{\"username\":\"" + username + "\",\"password\":\"password-" + username + "\"}")
+                        .with(r -> { r.setRemoteAddr("10.0.1.1"); return r; }))
+                .andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.code").value("auth.throttled"))
+                .andExpect(header().exists("Retry-After"));
+        mvc.perform(body(post("/api/staff/session"), "{\"username\":\"" + username + "\",\"password\":\"password-" + username + "\"}")
                         .with(r -> { r.setRemoteAddr("10.0.1.2"); return r; }))
-                .andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.code").value("auth.throttled"));
+                .andExpect(status().isOk());
     }
 
     // ---- authorisation of every endpoint

@@ -59,6 +59,8 @@ abstract class StaffApiCandidateContract extends StaffApiContractBase {
         }
         mvc.perform(body(as(reviewerA, patch(path)), "[1,")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("request.malformed"));
+        mvc.perform(body(as(reviewerA, patch(path)), "{\"name\":\"=HYPERLINK(\\\"http://x\\\")\",\"reason\":\"更正\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.details[0].field").value("name"));
         assertThat(count("select count(*) from audit_log where candidate_id = ?", candidate)).isZero();
         assertThat(count("select count(*) from candidate where id = ? and name like '张三%' and document_number = '11010519491231002X'", candidate)).isEqualTo(1);
 

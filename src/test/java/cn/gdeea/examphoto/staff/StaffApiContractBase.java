@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * limits the login tests rely on), the points and accounts every test starts from, and the
  * request helpers. The database comes from each concrete class's {@code @DynamicPropertySource}.
  */
-@SpringBootTest(properties = {"examphoto.staff.login.per-username=5", "examphoto.staff.login.per-address=1000"})
+@SpringBootTest(properties = "examphoto.staff.login.failures-per-address=1000")
 @AutoConfigureMockMvc
 abstract class StaffApiContractBase {
 

@@ -98,7 +98,12 @@ abstract class StaffApiReviewContract extends StaffApiContractBase {
                 .andReturn();
         assertThat(r.getResponse().getContentAsByteArray()).isEqualTo(expected);
         mvc.perform(as(admin, get("/api/staff/photos/" + c.idPortraitPhotoId()))).andExpect(status().isOk());
-        mvc.perform(as(reviewerA, get("/api/staff/photos/987654321"))).andExpect(status().isNotFound());
+        String missing = mvc.perform(as(reviewerA, get("/api/staff/photos/987654321"))).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        String otherPoint = mvc.perform(as(reviewerB, get("/api/staff/photos/" + c.portraitPhotoId())))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        // Another point's photo and a photo that does not exist are told apart by nothing.
+        assertThat(otherPoint).isEqualTo(missing);
     }
 
     // ---- claims

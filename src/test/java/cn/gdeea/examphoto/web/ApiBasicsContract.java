@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -29,6 +30,9 @@ abstract class ApiBasicsContract {
     @Autowired
     TestRestTemplate http;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     SettingsService settings;
 
@@ -36,28 +40,42 @@ abstract class ApiBasicsContract {
     JdbcClient jdbc;
 
     @Test
-    void reportsHealthAndPrometheusMetrics() {
-        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+    void reportsHealthAndPrometheusMetricsOnTheManagementPortOnly() {
+        ResponseEntity<Map> health = management("/actuator/health", Map.class);
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(health.getBody()).containsEntry("status", "UP");
-        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        String metrics = management("/actuator/prometheus", String.class).getBody();
         assertThat(metrics).contains("jvm_memory_used_bytes").contains("hikaricp_connections_active");
+        // The balancer's probes stay on the application port; metrics are not there.
+        assertThat(http.getForEntity("/readyz", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/livez", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<ApiError> public_ = http.getForEntity("/actuator/prometheus", ApiError.class);
+        assertThat(public_.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(public_.getBody().code()).isNotBlank();
     }
 
     @Test
     void hidesActuatorEndpointsThatExposeInternals() {
         assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode().is4xxClientError()).isTrue();
         assertThat(http.getForEntity("/actuator/heapdump", String.class).getStatusCode().is4xxClientError()).isTrue();
+        assertThat(management("/actuator/env", String.class).getStatusCode().is4xxClientError()).isTrue();
+        assertThat(management("/actuator/heapdump", String.class).getStatusCode().is4xxClientError()).isTrue();
     }
 
     @Test
-    void servesTheOpenApiDescriptionAndSwaggerUi() {
-        ResponseEntity<Map> docs = http.getForEntity("/v3/api-docs", Map.class);
+    void servesTheOpenApiDescriptionAndSwaggerUiOnTheManagementPortOnly() {
+        ResponseEntity<Map> docs = management("/actuator/openapi", Map.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(docs.getBody()).containsKeys("openapi", "paths", "components");
-        ResponseEntity<String> ui = http.getForEntity("/swagger-ui/index.html", String.class);
+        ResponseEntity<String> ui = management("/actuator/swagger-ui/index.html", String.class);
         assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ui.getBody()).contains("swagger-ui");
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private <T> ResponseEntity<T> management(String path, Class<T> type) {
+        return http.getForEntity("http://127.0.0.1:" + managementPort + path, type);
     }
 
     @Test

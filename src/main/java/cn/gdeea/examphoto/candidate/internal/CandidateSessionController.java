@@ -14,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -71,12 +70,6 @@ class CandidateSessionController {
     ResponseEntity<Void> logout(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         sessions.logout(authorization.substring(Math.min(7, authorization.length())).trim());
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(CandidateLoginThrottle.ThrottledException.class)
-    ResponseEntity<cn.gdeea.examphoto.web.ApiError> throttled(CandidateLoginThrottle.ThrottledException e) {
-        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(e.toError());
     }
 
     /**

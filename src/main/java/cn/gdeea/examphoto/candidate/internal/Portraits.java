@@ -35,6 +35,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 class Portraits {
 
+    /** No photo part is read whole past this: the photo endpoints' multipart bound ({@code examphoto.upload.max-request}). */
+    static final long MAX_READ_BYTES = 20L * 1024 * 1024;
+
     private final ImageDecoder decoder;
     private final PhotoChecker checker;
     private final FaceEngine engine;
@@ -56,7 +59,11 @@ class Portraits {
         this.json = json;
     }
 
-    /** The upload's bytes, refused before any work when the part does not claim to be an image. */
+    /**
+     * The upload's bytes, refused before any work when the part does not claim to be an image, and
+     * before it is read into memory when it is larger than any photo the decoder accepts (the
+     * decoder's {@code max-bytes} check follows on what is read).
+     */
     static byte[] read(MultipartFile file) {
         if (file == null || file.isEmpty()) {
             throw ApiException.badRequest("image.empty", "请选择要上传的照片", "Please choose a photo to upload");
@@ -65,6 +72,11 @@ class Portraits {
         if (!type.isEmpty() && !type.startsWith("image/") && !type.equals("application/octet-stream")) {
             throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "image.unsupported_type",
                     "请上传 JPEG 或 PNG 格式的照片", "Please upload a JPEG or PNG photo");
+        }
+        if (file.getSize() > MAX_READ_BYTES) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "image.too_large_bytes",
+                    "照片文件太大（上限 " + (MAX_READ_BYTES >> 20) + " MB）",
+                    "The photo file is too large (limit " + (MAX_READ_BYTES >> 20) + " MB)");
         }
         try {
             return file.getBytes();

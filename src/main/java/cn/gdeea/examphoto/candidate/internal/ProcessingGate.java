@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Bounds how many photos one node decodes and checks at once: a decoded 12 MP photo costs tens of
  * megabytes and the face networks a core each, so a burst of uploads waits here instead of
- * exhausting memory, and is turned away with 503 {@code server.busy} after {@code max-wait}.
+ * exhausting memory, and is turned away with 503 {@code server.busy} after {@code max-wait}, with
+ * {@code Retry-After} of that wait.
  */
 @Component
 class ProcessingGate {
@@ -37,7 +38,7 @@ class ProcessingGate {
         }
         if (!acquired) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "server.busy", "系统繁忙，请稍后再试",
-                    "The server is busy; please try again shortly");
+                    "The server is busy; please try again shortly").retryAfter(maxWait);
         }
         try {
             return work.get();

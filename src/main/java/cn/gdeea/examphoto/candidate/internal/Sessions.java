@@ -1,6 +1,7 @@
 package cn.gdeea.examphoto.candidate.internal;
 
 import cn.gdeea.examphoto.security.AuthenticatedUser;
+import cn.gdeea.examphoto.security.LoginThrottle;
 import cn.gdeea.examphoto.security.TokenService;
 import cn.gdeea.examphoto.web.ApiError;
 import cn.gdeea.examphoto.web.ApiException;
@@ -45,11 +46,11 @@ class Sessions {
                     "Please read and accept the agreement");
         }
         String n = number.trim();
-        throttle.admit(n, address);
+        LoginThrottle.Attempt attempt = throttle.reserve(n, address);
         Optional<CandidateRow> found = candidates.byNumber(n);
         boolean matches = passwords.matches(password, found.map(CandidateRow::passwordHash).orElse(dummyHash));
         if (found.isEmpty() || !matches) {
-            long triesLeft = throttle.failed(n);
+            long triesLeft = attempt.triesLeft();
             // The tries left are told before the lockout, not after it: a candidate who knows stops guessing.
             throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.bad_credentials",
                     triesLeft > 0 ? "考生号或密码错误，还可尝试 " + triesLeft + " 次" : "考生号或密码错误，尝试次数已用完，请稍后再试",
@@ -57,6 +58,7 @@ class Sessions {
                             : "Wrong candidate number or password; no tries left, try again later",
                     List.of(new ApiError.Detail("triesLeft", Long.toString(triesLeft))));
         }
+        attempt.succeeded();
         long id = found.get().id();
         String token = tokens.issue(AuthenticatedUser.Kind.CANDIDATE, id, ttl);
         return new Session(token, OffsetDateTime.now(ZoneOffset.UTC).plus(ttl), profile.me(id));

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import cn.gdeea.examphoto.csv.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -70,7 +71,8 @@ final class PointArchiveWriter implements AutoCloseable {
         zip.putNextEntry(entry);
         zip.write(jpeg);
         zip.closeEntry();
-        manifest.printRecord(photo.candidateNumber(), photo.name(), photo.pointCode(), photo.city(),
+        manifest.printRecord(SpreadsheetCells.neutralise(photo.candidateNumber()), SpreadsheetCells.neutralise(photo.name()),
+                SpreadsheetCells.neutralise(photo.pointCode()), SpreadsheetCells.neutralise(photo.city()),
                 photo.collectedAt() == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(photo.collectedAt()),
                 sha, jpeg.length);
         written++;

@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import cn.gdeea.examphoto.csv.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The row errors of an import as CSV, written to a temporary file as they are found (an import
- * may reject many rows; memory stays flat). UTF-8 with a BOM so that Excel opens it correctly.
+ * may reject many rows; memory stays flat). UTF-8 with a BOM so that Excel opens it correctly, text
+ * cells neutralised against formula injection ({@link SpreadsheetCells}).
  */
 public final class ErrorReport implements Closeable {
 
@@ -34,9 +36,9 @@ public final class ErrorReport implements Closeable {
 
     public void add(RowError error) {
         try {
-            printer.printRecord(error.rowNumber(), error.candidateNumber() == null ? "" : error.candidateNumber(),
+            printer.printRecord(error.rowNumber(), SpreadsheetCells.neutralise(error.candidateNumber()),
                     error.column() == null ? "" : error.column().zh() + " " + error.column().en(),
-                    error.code(), error.messageZh(), error.messageEn());
+                    error.code(), SpreadsheetCells.neutralise(error.messageZh()), SpreadsheetCells.neutralise(error.messageEn()));
             count++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -57,6 +57,7 @@ public final class RosterFiles {
             }
             Inspection inspection;
             if (startsWith(head, n, ZIP)) {
+                XlsxSafety.check(file);
                 inspection = new Inspection(Format.XLSX, null, 0);
             } else if (startsWith(head, n, OLE2)) {
                 throw unsupported("不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV",
@@ -68,7 +69,7 @@ public final class RosterFiles {
             }
             try (RosterReader reader = open(file, inspection)) {
                 requireColumns(reader.columns());
-                if (reader.next() == null) {
+                if (!hasDataRow(reader)) {
                     throw new ApiException(HttpStatus.BAD_REQUEST, "roster.empty", "名单文件中没有数据行",
                             "The roster file has no data rows");
                 }
@@ -76,6 +77,14 @@ public final class RosterFiles {
             return inspection;
         } catch (IOException e) {
             throw unreadable();
+        }
+    }
+
+    private static boolean hasDataRow(RosterReader reader) throws IOException {
+        try {
+            return reader.next() != null;
+        } catch (MalformedRowException e) {
+            return true; // a row, if a bad one: reported as that row's error by the import
         }
     }
 

@@ -5,7 +5,9 @@ import cn.gdeea.examphoto.image.ImageDecoder;
 import cn.gdeea.examphoto.image.ImageRejectedException;
 import cn.gdeea.examphoto.roster.ReferencePhotos;
 import cn.gdeea.examphoto.storage.PhotoRecords;
+import cn.gdeea.examphoto.web.ApiException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -30,6 +35,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * then write the chunk in one transaction. Only one chunk is held in memory.
  */
 public final class RosterPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(RosterPipeline.class);
 
     /** Rows per transaction without photos: large enough for COPY to pay off, small enough for flat memory. */
     static final int CHUNK = 20_000;
@@ -66,7 +73,25 @@ public final class RosterPipeline {
                          long photosUnreadable, long hashed, double hashRate) {
     }
 
+    /**
+     * Imports the file. Whatever stops it ends as an exception with a reason the job records as
+     * FAILED: an {@link ApiException} for a file that turned out unusable, and also for a file
+     * that exhausted memory or the stack despite the bounds (the job must not stay RUNNING).
+     */
     public Counts run(Path file, RosterFiles.Inspection inspection, LongConsumer progress) throws IOException {
+        try {
+            return runRows(file, inspection, progress);
+        } catch (UncheckedIOException e) {
+            log.error("Roster import stopped: {} while reading the file", e.getCause().getClass().getName());
+            throw RosterFiles.unreadable();
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            log.error("Roster import stopped: {}", e.getClass().getName());
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "roster.too_large",
+                    "名单文件过大或结构异常，导入已停止", "The roster file is too large or malformed; the import stopped");
+        }
+    }
+
+    private Counts runRows(Path file, RosterFiles.Inspection inspection, LongConsumer progress) throws IOException {
         Totals totals = new Totals();
         Consumer<RowError> counting = new Consumer<>() {
             private long lastRow = -1;
@@ -92,7 +117,14 @@ public final class RosterPipeline {
             int chunkPhotos = 0;
             boolean more = true;
             while (more) {
-                RawRow raw = reader.next();
+                RawRow raw;
+                try {
+                    raw = reader.next();
+                } catch (MalformedRowException e) {
+                    rows++;
+                    counting.accept(e.toRowError());
+                    continue;
+                }
                 if (raw != null) {
                     rows++;
                     if (rows % PROGRESS_EVERY == 0) {

@@ -1,5 +1,6 @@
 package cn.gdeea.examphoto.roster.internal;
 
+import cn.gdeea.examphoto.csv.SpreadsheetCells;
 import cn.gdeea.examphoto.identity.DocumentType;
 import cn.gdeea.examphoto.identity.IdNumber;
 import cn.gdeea.examphoto.identity.RareCharacters;
@@ -18,6 +19,8 @@ public final class RowValidator {
     private static final Pattern BCRYPT = Pattern.compile("^\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}$");
     private static final int MIN_PASSWORD = 6;
     private static final int MAX_PASSWORD = 72;
+    /** Text that lands in the exports' spreadsheets as it is: it must not read as a formula there. */
+    private static final Set<Column> FREE_TEXT = Set.of(Column.NAME, Column.CITY, Column.POINT_NAME);
 
     private final Pattern candidateNumber;
     private final Set<String> knownPoints;
@@ -48,6 +51,9 @@ public final class RowValidator {
             } else if (v != null && v.length() > c.maxLength()) {
                 sink.add(c, "field.too_long", c.zh() + "过长（最多 " + c.maxLength() + " 个字符）",
                         c.en() + " is longer than " + c.maxLength() + " characters");
+            } else if (FREE_TEXT.contains(c) && SpreadsheetCells.looksLikeFormula(v)) {
+                sink.add(c, "field.formula", c.zh() + "不能以 = + - @ 开头",
+                        c.en() + " must not start with = + - or @ (a spreadsheet formula)");
             }
         }
         String number = raw.get(Column.CANDIDATE_NUMBER);

@@ -13,7 +13,10 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
-/** The first sheet of an .xlsx workbook, streamed row by row (fastexcel-reader keeps no sheet in memory). */
+/**
+ * The first sheet of an .xlsx workbook, streamed row by row (fastexcel-reader keeps no sheet in
+ * memory); {@link XlsxSafety} has bounded its cells and refused DOCTYPEs before.
+ */
 final class XlsxRosterReader implements RosterReader {
 
     private final ReadableWorkbook workbook;
@@ -47,8 +50,20 @@ final class XlsxRosterReader implements RosterReader {
         return columns;
     }
 
+    /** The next row; a workbook that turns out damaged midway is refused as unreadable. */
     @Override
     public RawRow next() {
+        try {
+            return nextRow();
+        } catch (RuntimeException e) {
+            if (e instanceof cn.gdeea.examphoto.web.ApiException api) {
+                throw api;
+            }
+            throw RosterFiles.unreadable();
+        }
+    }
+
+    private RawRow nextRow() {
         while (rows.hasNext()) {
             Row row = rows.next();
             String[] values = new String[Column.values().length];
