@@ -142,8 +142,10 @@ public class CandidateCorrections {
         String contentType = "png".equals(decoded.format()) ? "image/png" : "image/jpeg";
         long photoId = photos.store(candidateId, PhotoKind.REFERENCE, bytes, contentType,
                 decoded.image().width(), decoded.image().height());
-        jdbc.sql("update candidate set reference_photo_id = ?, reference_descriptor = ?, updated_at = ? where id = ?")
-                .params(photoId, DescriptorCodec.toBytes(descriptor), now(), candidateId).update();
+        jdbc.sql("""
+                update candidate set reference_photo_id = ?, reference_descriptor = ?, reference_descriptor_model = ?,
+                       updated_at = ? where id = ?""")
+                .params(photoId, DescriptorCodec.toBytes(descriptor), faces.modelId(), now(), candidateId).update();
         boolean reopened = current.state() == CandidateState.MANUAL_REQUIRED
                 && backToAutomatic(user, candidateId, REASON_NO_REFERENCE, "更换参考照片 / reference photo replaced");
         if (!reopened) {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Eyes open (双眼睁开), judged by the eye-state classifier (faceplugin's {@code fr_eye.onnx}, a
  * 24×24 grey patch per eye): the photo fails when either eye's probability of being open is below
- * {@code eyes-open.min-open-probability}. The landmarks' eye aspect ratio (Soukupová and Čech,
+ * {@code eyes-open.min-open-probability} (0.5 by default: the classifier's own decision, as the
+ * package's JavaScript takes it). The landmarks' eye aspect ratio (Soukupová and Čech,
  * 2016) also fails a photo whose lids the landmarks show meeting; on its own it misses most closed
  * eyes, because face-api's landmark network places the lids largely by the face's shape.
  */
@@ -25,7 +26,7 @@ final class EyesOpenCheck implements PhotoCheck {
         var landmarks = photo.face().landmarks();
         double ratio = (aspectRatio(landmarks.leftEye()) + aspectRatio(landmarks.rightEye())) / 2;
         double minRatio = photo.settings().get("eyes-open.min-aspect-ratio", 0.18);
-        double minOpen = photo.settings().get("eyes-open.min-open-probability", 0.2);
+        double minOpen = photo.settings().get("eyes-open.min-open-probability", 0.5);
         FaceFrame frame = photo.frame();
         var region = frame.imageBox(frame.u(36) - 0.15, -0.3, frame.u(45) + 0.15, 0.3);
         boolean lidsApart = ratio >= minRatio;

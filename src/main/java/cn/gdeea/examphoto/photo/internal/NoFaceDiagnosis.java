@@ -16,8 +16,8 @@ import java.util.List;
  *
  * <p>Blur is measured without a face to look at, as the width of the photo's strongest edges: the
  * 99th percentile of one-pixel brightness steps over that of four-pixel steps, on the photo
- * reduced to {@value #SIDE} px. A crisp edge takes its whole step within a pixel (ratio near 1); an
- * edge spread over four pixels or more gives a quarter or less.
+ * reduced to {@value #SIDE} px. A crisp edge takes its whole step within a pixel or two (ratio 0.6
+ * to 1); an edge spread over four pixels or more gives a quarter or less.
  */
 public final class NoFaceDiagnosis {
 
@@ -42,7 +42,7 @@ public final class NoFaceDiagnosis {
                     "请避开强光直射、关闭闪光灯后重新拍照", "Avoid direct strong light, turn off the flash and retake the photo"));
         }
         double edge = edgeSharpness(image);
-        double minEdge = settings.get("no-face.min-edge-sharpness", 0.45);
+        double minEdge = settings.get("no-face.min-edge-sharpness", 0.40);
         if (edge < minEdge) {
             out.add(CheckResult.failed(SharpnessCheck.ID, edge, minEdge, null,
                     "照片模糊，看不清人脸", "The photo is too blurred to make out a face",

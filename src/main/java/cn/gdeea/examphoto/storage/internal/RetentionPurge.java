@@ -117,9 +117,9 @@ public class RetentionPurge {
     private List<String> purgeRows(List<Long> ids) {
         List<String> keys = jdbc.sql("select storage_key from photo where candidate_id in (:ids)")
                 .param("ids", ids).query(String.class).list();
-        jdbc.sql("update candidate set reference_photo_id = null, reference_descriptor = null, updated_at = :now where id in (:ids)")
+        jdbc.sql("update candidate set reference_photo_id = null, reference_descriptor = null, reference_descriptor_model = null, updated_at = :now where id in (:ids)")
                 .param("ids", ids).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
-        jdbc.sql("update submission set photo_id = null, standard_photo_id = null, descriptor = null where candidate_id in (:ids)")
+        jdbc.sql("update submission set photo_id = null, standard_photo_id = null, descriptor = null, descriptor_model = null where candidate_id in (:ids)")
                 .param("ids", ids).update();
         jdbc.sql("""
                 update review_case set id_portrait_photo_id = null, id_emblem_photo_id = null, hand_held_photo_id = null
