@@ -137,6 +137,16 @@ class VerificationCalibrationIntegrationTests {
         }
     }
 
+    /** Each recogniser's operating threshold follows its rule on the calibration half (Recogniser#operatingThreshold). */
+    @Test
+    void operatingThresholdsComeFromTheCalibrationHalf() {
+        measured.forEach((recogniser, byVariant) -> {
+            double highest = byVariant.values().stream().mapToDouble(VerificationRoc.Measured::thresholdStrict).max().orElseThrow();
+            assertThat(recogniser.operatingThreshold()).as("operating threshold of %s", recogniser)
+                    .isCloseTo(Math.ceil(highest * 100) / 100.0, org.assertj.core.data.Offset.offset(1e-9));
+        });
+    }
+
     @Test
     void operatingThresholdKeepsHeldOutImpostorsBelowOneInAHundredPerCandidate() {
         double threshold = FaceEngine.DEFAULT_RECOGNISER.operatingThreshold();
