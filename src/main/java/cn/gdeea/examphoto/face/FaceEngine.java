@@ -159,22 +159,17 @@ public final class FaceEngine implements AutoCloseable {
 
     /**
      * The 512-d ArcFace embedding, L2-normalised: the five-point template warp, and the mean
-     * with the mirrored face's embedding (which lowers the impostor tail on the calibration pairs).
+     * with the mirrored face's embedding (the usual flip test of ArcFace models).
      */
     private float[] describeArcface(RgbImage image, DetectedFace face) {
         FaceAlignment a = FaceAlignment.arcface(face.landmarks(), FaceNetworks.ARCFACE_INPUT);
         float[] direct = normalised(networks.arcfaceDescriptor(image, a.x0(), a.y0(), a.ux(), a.uy(), a.vx(), a.vy(), false));
-        if (ARCFACE_MIRROR) {
-            float[] mirrored = normalised(networks.arcfaceDescriptor(image, a.x0(), a.y0(), a.ux(), a.uy(), a.vx(), a.vy(), true));
-            for (int i = 0; i < direct.length; i++) {
-                direct[i] += mirrored[i];
-            }
-            direct = normalised(direct);
+        float[] mirrored = normalised(networks.arcfaceDescriptor(image, a.x0(), a.y0(), a.ux(), a.uy(), a.vx(), a.vy(), true));
+        for (int i = 0; i < direct.length; i++) {
+            direct[i] += mirrored[i];
         }
-        return direct;
+        return normalised(direct);
     }
-
-    static boolean ARCFACE_MIRROR = Boolean.parseBoolean(System.getProperty("examphoto.face.arcface-mirror", "true"));
 
     /**
      * The probability that each eye is open, by the eye-state classifier on a 24×24 grey patch
