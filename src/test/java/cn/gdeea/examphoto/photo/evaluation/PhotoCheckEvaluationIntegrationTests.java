@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * tuned with {@code =calibration}. Writes the table to {@code target/reports/photo-checks.md}
  * (docs/photo-checks.md explains it). Tunables: {@code -Dexamphoto.evaluation.variants} (portraits
  * per source photo, default 2), {@code .per-violation} (default 40), {@code .threads} and
- * {@code .samples=DIR} to write every photo made as PNG.
+ * {@code .samples=DIR} to write every photo made as PNG, {@code .violations=REGEX} to run only the
+ * violations whose names match (a partial run: the bars then hold only for what ran).
  */
 class PhotoCheckEvaluationIntegrationTests {
 
