@@ -67,6 +67,15 @@ final class CheckCommand {
         m.put("threshold", Json.number(c.threshold()));
         m.put("message", c.message());
         m.put("message_en", c.messageEn());
+        if (!c.pass()) {
+            m.put("reason", c.reason());
+            m.put("reason_en", c.reasonEn());
+            m.put("advice", c.advice());
+            m.put("advice_en", c.adviceEn());
+        }
+        if (c.knockOn()) {
+            m.put("caused_by", c.causedBy());
+        }
         if (c.region() != null) {
             Box r = c.region();
             m.put("region", List.of(Math.round(r.x()), Math.round(r.y()), Math.round(r.width()), Math.round(r.height())));

@@ -13,7 +13,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.List;
@@ -52,18 +57,19 @@ final class VerifyCommand {
         ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
         VerificationSettings settings = VerificationSettings.defaults();
         int status = CommandLine.OK;
+        List<String[]> rows = new ArrayList<>();
+        for (String row : lines.subList(1, lines.size())) {
+            if (!row.isBlank()) {
+                rows.add(row.split("\t", -1));
+            }
+        }
         try (FaceEngine engine = FaceEngine.load()) {
             EmbeddedFaceVerifier verifier = new EmbeddedFaceVerifier(engine, settings);
-            // A photo usually appears in many pairs: describe each once per run.
-            Map<Path, Optional<float[]>> descriptors = new HashMap<>();
-            for (String row : lines.subList(1, lines.size())) {
-                if (row.isBlank()) {
-                    continue;
-                }
-                String[] cells = row.split("\t", -1);
+            Map<Path, Future<Optional<float[]>>> descriptors = describeAll(rows, a, b, folder, decoder, verifier);
+            for (String[] cells : rows) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 if (cells.length <= Math.max(a, b)) {
-                    line.put("error", "row has fewer columns than the header: " + row);
+                    line.put("error", "row has fewer columns than the header: " + String.join("\t", cells));
                     Json.line(out, line);
                     status = CommandLine.SOME_FAILED;
                     continue;
@@ -71,18 +77,17 @@ final class VerifyCommand {
                 line.put("a", cells[a]);
                 line.put("b", cells[b]);
                 try {
-                    Optional<float[]> reference = descriptors.computeIfAbsent(folder.resolve(cells[a]),
-                            p -> verifier.describeLargestFace(read(decoder, p)));
-                    Optional<float[]> probe = descriptors.computeIfAbsent(folder.resolve(cells[b]),
-                            p -> verifier.describeLargestFace(read(decoder, p)));
+                    Optional<float[]> reference = get(descriptors.get(folder.resolve(cells[a])));
+                    Optional<float[]> probe = get(descriptors.get(folder.resolve(cells[b])));
                     VerificationResult result = reference.isEmpty()
-                            ? VerificationResult.undecided(VerificationResult.REFERENCE_NO_FACE, settings.threshold())
+                            ? VerificationResult.undecided(VerificationResult.REFERENCE_NO_FACE, verifier.threshold())
                             : probe.isEmpty()
-                            ? VerificationResult.undecided(VerificationResult.PROBE_NO_FACE, settings.threshold())
+                            ? VerificationResult.undecided(VerificationResult.PROBE_NO_FACE, verifier.threshold())
                             : verifier.compare(reference.get(), probe.get());
                     line.put("score", Json.number(result.score()));
                     line.put("match", result.match());
-                    line.put("threshold", settings.threshold());
+                    line.put("threshold", verifier.threshold());
+                    line.put("model", verifier.modelId());
                     if (!result.compared()) {
                         line.put("error", result.reason().equals(VerificationResult.REFERENCE_NO_FACE)
                                 ? "no face found in a (reference)" : "no face found in b (probe)");
@@ -91,7 +96,7 @@ final class VerifyCommand {
                 } catch (ImageRejectedException e) {
                     line.put("score", null);
                     line.put("match", false);
-                    line.put("threshold", settings.threshold());
+                    line.put("threshold", verifier.threshold());
                     line.put("error", e.code() + ": " + e.messageEn());
                     status = CommandLine.SOME_FAILED;
                 }
@@ -99,6 +104,44 @@ final class VerifyCommand {
             }
         }
         return status;
+    }
+
+    /**
+     * Describes every photo the pairs name once, on as many workers as there are cores (a photo
+     * usually appears in many pairs); the lines are still written in the file's order.
+     */
+    private static Map<Path, Future<Optional<float[]>>> describeAll(List<String[]> rows, int a, int b, Path folder,
+                                                                     ImageDecoder decoder, EmbeddedFaceVerifier verifier) {
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "verify-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<Path, Future<Optional<float[]>>> out = new HashMap<>();
+        for (String[] cells : rows) {
+            if (cells.length > Math.max(a, b)) {
+                for (String cell : List.of(cells[a], cells[b])) {
+                    out.computeIfAbsent(folder.resolve(cell),
+                            p -> pool.submit(() -> verifier.describeLargestFace(read(decoder, p))));
+                }
+            }
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    private static Optional<float[]> get(Future<Optional<float[]>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     static RgbImage read(ImageDecoder decoder, Path file) {

@@ -20,7 +20,13 @@ public record PhotoCheckReport(boolean pass, int faces, List<CheckResult> checks
         return new PhotoCheckReport(pass, faces, checks, image, face);
     }
 
+    /** Every check that did not pass (warnings and knock-ons included), root causes first. */
     public List<CheckResult> failures() {
         return checks.stream().filter(c -> !c.pass()).toList();
+    }
+
+    /** What the candidate is told: the blocking failures no other failure explains, root cause first. */
+    public List<CheckResult> reasons() {
+        return checks.stream().filter(c -> c.blocks() && !c.knockOn()).toList();
     }
 }

@@ -8,7 +8,9 @@ import cn.gdeea.examphoto.image.ImageRejectedException;
 import cn.gdeea.examphoto.image.RgbImage;
 import cn.gdeea.examphoto.photo.internal.Checks;
 import cn.gdeea.examphoto.photo.internal.FacePhoto;
+import cn.gdeea.examphoto.photo.internal.NoFaceDiagnosis;
 import cn.gdeea.examphoto.photo.internal.PhotoCheck;
+import cn.gdeea.examphoto.photo.internal.RootCauses;
 import cn.gdeea.examphoto.photo.internal.SingleFace;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,10 @@ import java.util.List;
  * Checks a candidate's photo against the photo guide (拍照指南) before identity verification, so a
  * photo that would fail it costs no verification attempt. In order: the file ({@code image}),
  * exactly one face fully in the frame ({@code single_face}), then — only with one face — every
- * check of {@link Checks#all()}. Thread-safe; the face is found once and kept in the report.
+ * check of {@link Checks#all()}. When no face is found, {@link NoFaceDiagnosis} says why (dark,
+ * bright, blurred) where it can. The report lists the failure that explains the others first and
+ * marks their knock-ons ({@link RootCauses}). Thread-safe; the face is found once and kept in the
+ * report.
  */
 public final class PhotoChecker {
 
@@ -41,7 +46,7 @@ public final class PhotoChecker {
         try {
             decoded = decoder.decode(bytes, fileName);
         } catch (ImageRejectedException e) {
-            CheckResult rejected = CheckResult.failed(IMAGE, 0, 1, null, e.messageZh(), e.messageEn());
+            CheckResult rejected = CheckResult.failed(IMAGE, 0, 1, null, e.messageZh(), e.messageEn(), "", "");
             return PhotoCheckReport.of(List.of(rejected), 0, null, null);
         }
         RgbImage image = decoded.image();
@@ -58,15 +63,18 @@ public final class PhotoChecker {
         results.add(imageResult);
         List<DetectedFace> detected = engine.detect(image);
         SingleFace.Outcome single = SingleFace.check(image, detected, settings);
-        results.add(single.result());
         if (single.face() == null) {
+            List<CheckResult> causes = single.faces() == 0 ? NoFaceDiagnosis.causes(image, settings) : List.of();
+            results.addAll(causes);
+            results.add(causes.isEmpty() ? single.result() : single.result().causedBy(causes.get(0).id()));
             return PhotoCheckReport.of(results, single.faces(), image, null);
         }
-        FacePhoto photo = new FacePhoto(image, single.face(), settings);
+        results.add(single.result());
+        FacePhoto photo = new FacePhoto(image, single.face(), settings, engine.eyeState(image, single.face()));
         for (PhotoCheck check : checks) {
             results.add(check.check(photo));
         }
-        return PhotoCheckReport.of(results, single.faces(), image, single.face());
+        return PhotoCheckReport.of(RootCauses.order(results), single.faces(), image, single.face());
     }
 
     /** The decoded photo's size, recorded as the {@code image} check's value (megapixels). */

@@ -13,7 +13,7 @@ public enum Setting {
             "考生号格式（正则表达式）", "Candidate number format (regular expression)"),
     CANDIDATE_NUMBER_HINT("candidate-number-hint", Type.TEXT, "考生号为14位数字，第3-4位为44",
             "考生号格式提示", "Candidate number format hint"),
-    VERIFICATION_THRESHOLD("verification-threshold", Type.DECIMAL, "0.45",
+    VERIFICATION_THRESHOLD("verification-threshold", Type.DECIMAL, "0.31",
             "人证核验通过阈值（相似度）", "Verification threshold (similarity)"),
     REVIEW_CLAIM_MINUTES("review-claim-minutes", Type.INTEGER, "15",
             "审核领取有效时间（分钟）", "Minutes a reviewer's claim on a case lasts"),

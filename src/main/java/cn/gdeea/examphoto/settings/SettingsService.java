@@ -1,5 +1,7 @@
 package cn.gdeea.examphoto.settings;
 
+import cn.gdeea.examphoto.face.FaceEngine;
+import cn.gdeea.examphoto.face.Recogniser;
 import cn.gdeea.examphoto.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Run-time settings: the admin's value from the database, else the configured default
- * ({@code examphoto.defaults.<key>}; for the threshold also {@code examphoto.verification.threshold}),
+ * ({@code examphoto.defaults.<key>}; for the threshold also {@code examphoto.verification.threshold},
+ * else the configured recogniser's calibrated one),
  * else the built-in one. Read through a cache of a few seconds,
  * so a change made on one node reaches every node within {@link #REFRESH}.
  */
@@ -97,12 +100,22 @@ public class SettingsService {
         return v;
     }
 
+    /**
+     * The configured recogniser's calibrated threshold: scores of different recognisers are on
+     * different scales, so the built-in threshold follows {@code examphoto.face.recogniser}.
+     */
+    private String recogniserThreshold() {
+        String named = environment.getProperty("examphoto.face.recogniser", "");
+        Recogniser recogniser = named.isBlank() ? FaceEngine.DEFAULT_RECOGNISER : Recogniser.named(named);
+        return Double.toString(recogniser.operatingThreshold());
+    }
+
     private Map<Setting, String> current() {
         if (Instant.now().isAfter(loadedAt.plus(REFRESH))) {
             Map<Setting, String> values = new EnumMap<>(Setting.class);
             for (Setting s : Setting.values()) {
                 String configured = s == Setting.VERIFICATION_THRESHOLD
-                        ? environment.getProperty("examphoto.verification.threshold", s.builtIn()) : s.builtIn();
+                        ? environment.getProperty("examphoto.verification.threshold", recogniserThreshold()) : s.builtIn();
                 values.put(s, environment.getProperty("examphoto.defaults." + s.key(), configured));
             }
             jdbc.sql("select name, setting_value from setting").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})

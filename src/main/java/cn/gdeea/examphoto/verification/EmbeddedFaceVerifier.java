@@ -2,14 +2,16 @@ package cn.gdeea.examphoto.verification;
 
 import cn.gdeea.examphoto.face.DetectedFace;
 import cn.gdeea.examphoto.face.FaceEngine;
+import cn.gdeea.examphoto.face.Recogniser;
 import cn.gdeea.examphoto.image.RgbImage;
 import java.util.Optional;
 
 /**
- * Describes and compares faces with the embedded {@link FaceEngine}; the candidate journey's
- * verifier ({@link DescriptorVerifier}) compares descriptors it computed. The score is
- * {@code 1 − d}, d being the Euclidean distance of the two 128-d descriptors (dlib's metric
- * space, where 0.6 is the customary same-person bound).
+ * Describes and compares faces with the embedded {@link FaceEngine}, made by its configured
+ * {@link cn.gdeea.examphoto.face.Recogniser}: the cosine of two 512-d ArcFace descriptors, or
+ * {@code 1 − d} for dlib's 128-d ones (d their Euclidean distance). Descriptors are kept with
+ * {@link #modelId()}; a stored descriptor of another model must be recomputed, never compared.
+ * The candidate journey's verifier ({@link DescriptorVerifier}) compares descriptors it stored.
  */
 public final class EmbeddedFaceVerifier {
 
@@ -25,27 +27,37 @@ public final class EmbeddedFaceVerifier {
     public VerificationResult verify(CandidateIdentity candidate, RgbImage reference, RgbImage probe) {
         Optional<float[]> ref = describeLargestFace(reference);
         if (ref.isEmpty()) {
-            return VerificationResult.undecided(VerificationResult.REFERENCE_NO_FACE, settings.threshold());
+            return VerificationResult.undecided(VerificationResult.REFERENCE_NO_FACE, threshold());
         }
         Optional<float[]> pro = describeLargestFace(probe);
         if (pro.isEmpty()) {
-            return VerificationResult.undecided(VerificationResult.PROBE_NO_FACE, settings.threshold());
+            return VerificationResult.undecided(VerificationResult.PROBE_NO_FACE, threshold());
         }
         return compare(ref.get(), pro.get());
     }
 
     /** Compares two descriptors already computed (e.g. the probe's, kept from the photo check). */
     public VerificationResult compare(float[] reference, float[] probe) {
-        return VerificationResult.decided(similarity(reference, probe), settings.threshold());
+        return VerificationResult.decided(similarity(reference, probe), threshold());
     }
 
+    /** The configured threshold, else the recogniser's calibrated operating threshold. */
+    public double threshold() {
+        return Double.isNaN(settings.threshold()) ? engine.recogniser().operatingThreshold() : settings.threshold();
+    }
+
+    /**
+     * How alike two descriptors of the same model are (higher is more alike).
+     *
+     * @throws IllegalArgumentException for descriptors of different models
+     */
     public static double similarity(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            sum += d * d;
-        }
-        return 1 - Math.sqrt(sum);
+        return Recogniser.similarity(a, b);
+    }
+
+    /** The model id of the descriptors {@link #describeLargestFace(RgbImage)} makes; store it beside them. */
+    public String modelId() {
+        return engine.modelId();
     }
 
     /**

@@ -48,16 +48,39 @@ class PhotoCheckerTests {
     }
 
     @Test
-    void withOneFaceRunsEveryRegisteredCheckInOrder() {
+    void withOneFaceRunsEveryRegisteredCheckFailuresFirst() {
         DetectedFace face = SyntheticFaces.face(SyntheticFaces.frontal(450, 500, 150));
         when(engine.detect(any())).thenReturn(List.of(face));
         PhotoCheckReport report = checker.check(photo);
         List<String> expected = new ArrayList<>(List.of("image", "single_face"));
         Checks.all().stream().map(PhotoCheck::id).forEach(expected::add);
-        assertThat(report.checks()).extracting(CheckResult::id).containsExactlyElementsOf(expected);
+        assertThat(report.checks()).extracting(CheckResult::id).containsExactlyInAnyOrderElementsOf(expected);
+        int firstPass = report.checks().indexOf(report.checks().stream().filter(CheckResult::pass).findFirst().orElseThrow());
+        assertThat(report.checks().subList(firstPass, report.checks().size())).allMatch(CheckResult::pass);
+        assertThat(report.checks().subList(0, firstPass)).noneMatch(CheckResult::pass);
         assertThat(report.face()).isSameAs(face);
         assertThat(report.image()).isSameAs(photo);
         assertThat(report.faces()).isEqualTo(1);
+    }
+
+    @Test
+    void aDarkPhotoWithoutAFaceIsToldItIsTooDarkRatherThanThatThereIsNoFace() {
+        when(engine.detect(any())).thenReturn(List.of());
+        PhotoCheckReport report = checker.check(SyntheticFaces.grey(900, 1200, (x, y) -> 18));
+        assertThat(report.reasons()).extracting(CheckResult::id).containsExactly("exposure");
+        assertThat(report.reasons().get(0).reason()).contains("太暗");
+        CheckResult singleFace = report.checks().stream().filter(c -> c.id().equals("single_face")).findFirst().orElseThrow();
+        assertThat(singleFace.pass()).isFalse();
+        assertThat(singleFace.causedBy()).isEqualTo("exposure");
+    }
+
+    @Test
+    void aPlainPhotoWithoutAFaceIsToldThereIsNoFace() {
+        when(engine.detect(any())).thenReturn(List.of());
+        PhotoCheckReport report = checker.check(photo);
+        assertThat(report.reasons()).extracting(CheckResult::id).containsExactly("single_face");
+        assertThat(report.reasons().get(0).reason()).isEqualTo("未检测到人脸");
+        assertThat(report.reasons().get(0).advice()).isNotBlank();
     }
 
     private static byte[] png(RgbImage image) throws Exception {

@@ -95,8 +95,8 @@ class Administration implements CandidateAdministration {
     /** One operation for every new reference: a manual route taken for want of one ends with it. */
     private ReferenceChange attach(long candidateId, long photoId, byte[] descriptor, String actor, Long staffId) {
         CandidateRow c = candidates.lock(candidateId);
-        jdbc.sql("update candidate set reference_photo_id = ?, reference_descriptor = ?, updated_at = ? where id = ?")
-                .params(photoId, descriptor, now(), candidateId).update();
+        jdbc.sql("update candidate set reference_photo_id = ?, reference_descriptor = ?, reference_descriptor_model = ?, updated_at = ? where id = ?")
+                .params(photoId, descriptor, descriptor == null ? null : faces.modelId(), now(), candidateId).update();
         boolean back = c.state() == CandidateState.MANUAL_REQUIRED
                 && cases.cancelWaiting(candidateId, ManualRouting.NO_REFERENCE, staffId);
         String detail = "更换参考照片 / reference photo " + photoId;
@@ -163,9 +163,9 @@ class Administration implements CandidateAdministration {
         if (candidateIds.isEmpty()) {
             return;
         }
-        jdbc.sql("update candidate set reference_photo_id = null, reference_descriptor = null, updated_at = :now where id in (:ids)")
+        jdbc.sql("update candidate set reference_photo_id = null, reference_descriptor = null, reference_descriptor_model = null, updated_at = :now where id in (:ids)")
                 .param("ids", candidateIds).param("now", now()).update();
-        jdbc.sql("update submission set photo_id = null, standard_photo_id = null, descriptor = null where candidate_id in (:ids)")
+        jdbc.sql("update submission set photo_id = null, standard_photo_id = null, descriptor = null, descriptor_model = null where candidate_id in (:ids)")
                 .param("ids", candidateIds).update();
         cases.forgetMaterials(candidateIds);
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 record CandidateRow(long id, String candidateNumber, String name, String documentTypeRaw, String documentNumber,
                     String city, String pointCode, String passwordHash, boolean rareName, Long referencePhotoId,
                     byte[] referenceDescriptor, CandidateState state, int attemptsUsed, Long collectedSubmissionId,
-                    Long verifiedSubmissionId, Long currentSubmissionId) {
+                    Long verifiedSubmissionId, Long currentSubmissionId, String referenceDescriptorModel) {
 
     /** The document type; an unreadable roster value counts as not verifiable automatically. */
     Optional<DocumentType> documentType() {

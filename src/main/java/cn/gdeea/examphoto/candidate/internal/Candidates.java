@@ -14,7 +14,7 @@ class Candidates {
     private static final String COLUMNS = """
             id, candidate_number, name, document_type, document_number, city, point_code, password_hash, rare_name,
             reference_photo_id, reference_descriptor, state, attempts_used, collected_submission_id, verified_submission_id,
-            current_submission_id""";
+            current_submission_id, reference_descriptor_model""";
 
     private final JdbcClient jdbc;
 
@@ -42,16 +42,17 @@ class Candidates {
                 .orElseThrow(() -> new IllegalStateException("candidate " + id + " has no row"));
     }
 
-    /** Caches the descriptor of this reference photo, unless the reference was replaced meanwhile. */
-    void cacheReferenceDescriptor(long id, long referencePhotoId, byte[] descriptor) {
-        jdbc.sql("update candidate set reference_descriptor = ? where id = ? and reference_photo_id = ?")
-                .params(descriptor, id, referencePhotoId).update();
+    /** Caches the descriptor (made by {@code model}) of this reference photo, unless the reference was replaced meanwhile. */
+    void cacheReferenceDescriptor(long id, long referencePhotoId, byte[] descriptor, String model) {
+        jdbc.sql("update candidate set reference_descriptor = ?, reference_descriptor_model = ? where id = ? and reference_photo_id = ?")
+                .params(descriptor, model, id, referencePhotoId).update();
     }
 
     private static CandidateRow map(ResultSet rs, int n) throws SQLException {
         return new CandidateRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), (Long) rs.getObject(10, Long.class),
                 rs.getBytes(11), CandidateState.valueOf(rs.getString(12)), rs.getInt(13),
-                (Long) rs.getObject(14, Long.class), (Long) rs.getObject(15, Long.class), (Long) rs.getObject(16, Long.class));
+                (Long) rs.getObject(14, Long.class), (Long) rs.getObject(15, Long.class), (Long) rs.getObject(16, Long.class),
+                rs.getString(17));
     }
 }

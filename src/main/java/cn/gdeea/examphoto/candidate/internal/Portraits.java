@@ -140,11 +140,12 @@ class Portraits {
         Long standardId = files.standard() == null ? null : photos.record(candidateId, PhotoKind.STANDARD, files.standard());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into submission (candidate_id, photo_id, standard_photo_id, checks_passed, check_report, descriptor, created_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into submission (candidate_id, photo_id, standard_photo_id, checks_passed, check_report, descriptor,
+                                        descriptor_model, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(candidateId, photoId, standardId, p.report().pass(), reportJson(p.report().checks()),
                         p.descriptor() == null ? null : DescriptorCodec.toBytes(p.descriptor()),
-                        OffsetDateTime.now(ZoneOffset.UTC))
+                        p.descriptor() == null ? null : engine.modelId(), OffsetDateTime.now(ZoneOffset.UTC))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -171,10 +172,12 @@ class Portraits {
 
     /** One check as the app shows it; NaN values become null so the JSON stays valid. */
     record CheckView(String id, boolean pass, boolean warning, Double value, Double threshold, String message,
-                     String messageEn, Region region) {
+                     String messageEn, String reason, String reasonEn, String advice, String adviceEn, String causedBy,
+                     Region region) {
         static CheckView of(CheckResult c) {
             return new CheckView(c.id(), c.pass(), c.warning(), finite(c.value()), finite(c.threshold()), c.message(),
-                    c.messageEn(), c.region() == null ? null : new Region((int) Math.round(c.region().x()),
+                    c.messageEn(), c.reason(), c.reasonEn(), c.advice(), c.adviceEn(), c.causedBy(),
+                    c.region() == null ? null : new Region((int) Math.round(c.region().x()),
                     (int) Math.round(c.region().y()), (int) Math.round(c.region().width()),
                     (int) Math.round(c.region().height())));
         }

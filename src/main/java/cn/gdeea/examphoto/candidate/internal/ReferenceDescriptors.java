@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The reference photo's face descriptor, computed on first use (through the processing gate, in no
+ * Face descriptors the verifier compares. The reference photo's is computed on first use (through the processing gate, in no
  * transaction) and cached on the candidate row. The cache write is conditional on the photo it was
  * computed from, so a descriptor of a replaced reference is never stored.
  */
@@ -31,9 +31,12 @@ class ReferenceDescriptors {
         this.gate = gate;
     }
 
-    /** Empty when the candidate has no reference photo or it shows no face. */
+    /**
+     * Empty when the candidate has no reference photo or it shows no face. A cached descriptor of
+     * another model (the recogniser was changed) is computed again, never compared.
+     */
     Optional<float[]> of(CandidateRow c) {
-        if (c.referenceDescriptor() != null) {
+        if (c.referenceDescriptor() != null && faces.modelId().equals(c.referenceDescriptorModel())) {
             return Optional.of(DescriptorCodec.fromBytes(c.referenceDescriptor()));
         }
         Long photoId = c.referencePhotoId();
@@ -45,8 +48,19 @@ class ReferenceDescriptors {
             return Optional.empty();
         }
         Optional<float[]> descriptor = describe(bytes.get());
-        descriptor.ifPresent(d -> candidates.cacheReferenceDescriptor(c.id(), photoId, DescriptorCodec.toBytes(d)));
+        descriptor.ifPresent(d -> candidates.cacheReferenceDescriptor(c.id(), photoId, DescriptorCodec.toBytes(d), faces.modelId()));
         return descriptor;
+    }
+
+    /**
+     * The probe's descriptor: the one stored with the submission, or, when the recogniser was
+     * changed since it was checked, one computed again from its photo by the current model.
+     */
+    Optional<float[]> probe(Submissions.SubmissionRow s) {
+        if (s.descriptor() != null && faces.modelId().equals(s.descriptorModel())) {
+            return Optional.of(DescriptorCodec.fromBytes(s.descriptor()));
+        }
+        return photos.find(s.photoId()).flatMap(photos::bytes).flatMap(this::describe);
     }
 
     /** The descriptor of a photo's most prominent face; empty when it is unreadable or shows none. */

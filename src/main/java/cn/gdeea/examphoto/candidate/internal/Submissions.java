@@ -15,14 +15,15 @@ class Submissions {
     }
 
     Optional<SubmissionRow> own(long candidateId, long submissionId) {
-        return jdbc.sql("select id, photo_id, standard_photo_id, checks_passed, descriptor from submission where id = ? and candidate_id = ?")
+        return jdbc.sql("select id, photo_id, standard_photo_id, checks_passed, descriptor, descriptor_model from submission where id = ? and candidate_id = ?")
                 .params(submissionId, candidateId)
                 .query((rs, n) -> new SubmissionRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
-                        rs.getBoolean(4), rs.getBytes(5)))
+                        rs.getBoolean(4), rs.getBytes(5), rs.getString(6)))
                 .optional();
     }
 
-    /** One submission: its upload, standard photo, whether it passed the checks, the probe descriptor. */
-    record SubmissionRow(long id, long photoId, Long standardPhotoId, boolean checksPassed, byte[] descriptor) {
+    /** One submission: its upload, standard photo, whether it passed the checks, the probe descriptor and its model. */
+    record SubmissionRow(long id, long photoId, Long standardPhotoId, boolean checksPassed, byte[] descriptor,
+                         String descriptorModel) {
     }
 }

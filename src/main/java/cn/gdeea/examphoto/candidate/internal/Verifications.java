@@ -5,7 +5,6 @@ import cn.gdeea.examphoto.candidate.Journey;
 import cn.gdeea.examphoto.settings.SettingsService;
 import cn.gdeea.examphoto.storage.PhotoRecords;
 import cn.gdeea.examphoto.verification.CandidateIdentity;
-import cn.gdeea.examphoto.verification.DescriptorCodec;
 import cn.gdeea.examphoto.verification.FaceVerifier;
 import cn.gdeea.examphoto.verification.VerificationRequest;
 import cn.gdeea.examphoto.verification.VerificationResult;
@@ -79,7 +78,7 @@ class Verifications {
         double threshold = settings.verificationThreshold();
         VerificationResult result = verifier.verify(new VerificationRequest(
                 new CandidateIdentity(c.name(), c.documentNumber()),
-                s.descriptor() == null ? null : DescriptorCodec.fromBytes(s.descriptor()),
+                verifier.needsReference() ? references.probe(s).orElse(null) : null,
                 () -> standardJpeg(s), () -> references.of(c), threshold));
         if (VerificationResult.REFERENCE_NO_FACE.equals(result.reason())) {
             return tx.execute(t -> referenceUnusable(candidateId, s, limit));

@@ -12,8 +12,10 @@ import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
- * The three face-api networks, built as ONNX graphs from the weight files on the classpath and
- * run on ONNX Runtime. One instance serves any number of threads.
+ * The face networks on ONNX Runtime: face-api's detector, landmark network and (when asked for)
+ * dlib recogniser, built as ONNX graphs from the weight files on the classpath; and faceplugin's
+ * ArcFace-style recogniser and eye-state classifier, shipped as ONNX files. One instance serves
+ * any number of threads.
  */
 public final class FaceNetworks implements AutoCloseable {
 
@@ -26,21 +28,65 @@ public final class FaceNetworks implements AutoCloseable {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession detector;
     private final OrtSession landmarker;
+    /** null unless loaded: building it costs start-up time the ArcFace recogniser does not need. */
     private final OrtSession recogniser;
+    private final OrtSession arcface;
+    private final OrtSession eyes;
     private final SsdDecoder decoder;
 
-    private FaceNetworks(int threads) throws OrtException {
+    /**
+     * Builds the graphs and starts the sessions side by side (start-up time matters to the batch
+     * commands, which are timed as whole processes).
+     */
+    private FaceNetworks(int threads, boolean dlib) throws OrtException {
         WeightManifest ssd = WeightManifest.load(MODEL_DIR, "ssd_mobilenetv1_model");
         this.decoder = new SsdDecoder(ssd);
-        this.detector = session(SsdMobilenetGraph.build(ssd), threads);
-        this.landmarker = session(LandmarkGraph.build(WeightManifest.load(MODEL_DIR, "face_landmark_68_model")), threads);
-        this.recogniser = session(RecognitionGraph.build(WeightManifest.load(MODEL_DIR, "face_recognition_model")), threads);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            var detectorF = pool.submit(() -> session(SsdMobilenetGraph.build(ssd), threads));
+            var landmarkerF = pool.submit(() -> session(LandmarkGraph.build(WeightManifest.load(MODEL_DIR, "face_landmark_68_model")), threads));
+            var recogniserF = dlib ? pool.submit(() -> session(RecognitionGraph.build(
+                    WeightManifest.load(MODEL_DIR, "face_recognition_model")), threads)) : null;
+            var arcfaceF = pool.submit(() -> session(WeightManifest.resource(MODEL_DIR + "/" + ARCFACE_FILE), threads));
+            var eyesF = pool.submit(() -> session(WeightManifest.resource(MODEL_DIR + "/" + EYE_FILE), 1));
+            this.detector = await(detectorF);
+            this.landmarker = await(landmarkerF);
+            this.recogniser = recogniserF == null ? null : await(recogniserF);
+            this.arcface = await(arcfaceF);
+            this.eyes = await(eyesF);
+        } finally {
+            pool.shutdown();
+        }
     }
 
-    /** Loads the networks; {@code threads} is ONNX Runtime's intra-op thread count per inference. */
-    public static FaceNetworks load(int threads) {
+    private static OrtSession await(java.util.concurrent.Future<OrtSession> f) throws OrtException {
         try {
-            return new FaceNetworks(threads);
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the face models", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof OrtException o) {
+                throw o;
+            }
+            throw new IllegalStateException("cannot build the face models", e.getCause());
+        }
+    }
+
+    static final String ARCFACE_FILE = "fr_feature.onnx";
+    static final String EYE_FILE = "fr_eye.onnx";
+    public static final int ARCFACE_INPUT = 112;
+    public static final int EYE_INPUT = 24;
+
+    /** Loads every network; {@code threads} is ONNX Runtime's intra-op thread count per inference. */
+    public static FaceNetworks load(int threads) {
+        return load(threads, true);
+    }
+
+    /** Loads the networks, the dlib recogniser only when {@code dlib}. */
+    public static FaceNetworks load(int threads, boolean dlib) {
+        try {
+            return new FaceNetworks(threads, dlib);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot start ONNX Runtime sessions for the face models", e);
         }
@@ -106,19 +152,53 @@ public final class FaceNetworks implements AutoCloseable {
 
     /** The 128-d descriptor of a face region (the aligned box). */
     public float[] descriptor(RgbImage image, Region region) {
-        return run(recogniser, NetworkInput.square(image, region, true, RecognitionGraph.INPUT_SIZE,
+        return run(dlib(), NetworkInput.square(image, region, true, RecognitionGraph.INPUT_SIZE,
                 Normalisation.FACE), RecognitionGraph.INPUT_SIZE)[0];
     }
 
     /** The descriptor of a face sampled through a similarity transform (see {@link NetworkInput#warp}). */
     public float[] descriptor(RgbImage image, double x0, double y0, double ux, double uy, double vx, double vy,
                               boolean mirror) {
-        return run(recogniser, NetworkInput.warp(image, x0, y0, ux, uy, vx, vy, RecognitionGraph.INPUT_SIZE,
+        return run(dlib(), NetworkInput.warp(image, x0, y0, ux, uy, vx, vy, RecognitionGraph.INPUT_SIZE,
                 mirror, Normalisation.FACE), RecognitionGraph.INPUT_SIZE)[0];
     }
 
+    /** The ArcFace network's raw 512-d embedding of the 112×112 face sampled through a similarity transform. */
+    public float[] arcfaceDescriptor(RgbImage image, double x0, double y0, double ux, double uy, double vx, double vy,
+                                     boolean mirror) {
+        return run(arcface, NetworkInput.warp(image, x0, y0, ux, uy, vx, vy, ARCFACE_INPUT, mirror,
+                Normalisation.ARCFACE), 3, ARCFACE_INPUT)[0];
+    }
+
+    /**
+     * The eye classifier's probability that the eye in the 24×24 grey patch sampled through the
+     * transform is open (softmax over its two outputs; output 1 is "open").
+     */
+    public double eyeOpen(RgbImage image, double x0, double y0, double ux, double uy, double vx, double vy) {
+        float[] logits = run(eyes, NetworkInput.greyWarp(image, x0, y0, ux, uy, vx, vy, EYE_INPUT), 1, EYE_INPUT)[0];
+        double max = Math.max(logits[0], logits[1]);
+        double e0 = Math.exp(logits[0] - max);
+        double e1 = Math.exp(logits[1] - max);
+        return e1 / (e0 + e1);
+    }
+
+    public boolean hasDlib() {
+        return recogniser != null;
+    }
+
+    private OrtSession dlib() {
+        if (recogniser == null) {
+            throw new IllegalStateException("the dlib recogniser was not loaded (examphoto.face.recogniser)");
+        }
+        return recogniser;
+    }
+
     private float[][] run(OrtSession session, float[] input, int size) {
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, size, size});
+        return run(session, input, 3, size);
+    }
+
+    private float[][] run(OrtSession session, float[] input, int channels, int size) {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, channels, size, size});
              OrtSession.Result result = session.run(java.util.Map.of(session.getInputNames().iterator().next(), tensor))) {
             float[][] outputs = new float[result.size()][];
             for (int i = 0; i < result.size(); i++) {
@@ -134,7 +214,8 @@ public final class FaceNetworks implements AutoCloseable {
 
     @Override
     public void close() {
-        for (OrtSession s : List.of(detector, landmarker, recogniser)) {
+        for (OrtSession s : java.util.stream.Stream.of(detector, landmarker, recogniser, arcface, eyes)
+                .filter(java.util.Objects::nonNull).toList()) {
             try {
                 s.close();
             } catch (OrtException e) {

@@ -17,6 +17,8 @@ public final class NetworkInput {
 
         static final Normalisation SSD = new Normalisation(new float[] {0, 0, 0}, 127.5f, -1f);
         static final Normalisation FACE = new Normalisation(new float[] {122.782f, 117.001f, 104.298f}, 255f, 0f);
+        /** ArcFace-style recognisers: {@code (x − 127) / 128}. */
+        static final Normalisation ARCFACE = new Normalisation(new float[] {127, 127, 127}, 128f, 0f);
     }
 
     /** An integer region of the photo; may extend beyond it. */
@@ -120,6 +122,20 @@ public final class NetworkInput {
                     out[ch * plane + o] = (value - norm.mean[ch]) / norm.divisor + norm.offset;
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * A {@code [1, size, size]} grey input (ITU-R BT.601 luma over 255) sampled through a
+     * similarity transform as {@link #warp}; outside the photo reads as black.
+     */
+    static float[] greyWarp(RgbImage image, double x0, double y0, double ux, double uy, double vx, double vy, int size) {
+        float[] rgb = warp(image, x0, y0, ux, uy, vx, vy, size, false, new Normalisation(new float[] {0, 0, 0}, 255f, 0f));
+        int plane = size * size;
+        float[] out = new float[plane];
+        for (int i = 0; i < plane; i++) {
+            out[i] = 0.299f * rgb[i] + 0.587f * rgb[plane + i] + 0.114f * rgb[2 * plane + i];
         }
         return out;
     }

@@ -106,11 +106,20 @@ public final class WeightManifest {
         return all.toByteArray();
     }
 
+    /** The bytes of a model file on the classpath (an ONNX file shipped as it is). */
+    static byte[] resource(String resource) {
+        try (InputStream in = open(resource)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static InputStream open(String resource) throws IOException {
         InputStream in = WeightManifest.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IOException("model file not on the classpath: " + resource
-                    + " (the build copies it from the pinned @vladmandic/face-api package)");
+                    + " (the build copies it from the pinned packages in models/)");
         }
         return in;
     }

@@ -43,20 +43,18 @@ final class BackgroundCheck implements PhotoCheck {
             boolean byClutter = clutter / maxClutter >= texture / maxTexture;
             return CheckResult.failed(ID, byClutter ? clutter : texture, byClutter ? maxClutter : maxTexture,
                     backdrop.region(),
-                    "背景不是单一的纯色墙面（有杂物、图案或纹理）。请站在一面干净的白色墙前重新拍照",
-                    "The background is not a plain wall (objects, patterns or texture show). Stand in front of a "
-                            + "plain white wall and retake the photo");
+                    "背景不是单一的纯色墙面（有杂物、图案或纹理）", "The background is not a plain wall (objects, patterns or texture show)",
+                    "请站在一面干净的白色墙前重新拍照", "Stand in front of a plain white wall and retake the photo");
         }
         if (!lightBlue && wall.chroma() > maxChroma) {
             return CheckResult.failed(ID, wall.chroma(), maxChroma, backdrop.region(),
-                    "背景颜色不是白色。请站在白色墙前重新拍照",
-                    "The background is coloured, not white. Stand in front of a white wall and retake the photo");
+                    "背景颜色不是白色", "The background is coloured, not white",
+                    "请站在白色墙前重新拍照", "Stand in front of a white wall and retake the photo");
         }
         if (!lightBlue && wall.l() < minLightness) {
             return CheckResult.failed(ID, wall.l(), minLightness, backdrop.region(),
-                    "背景偏暗或呈灰色，不是白色。请站在白色墙前、光线充足处重新拍照",
-                    "The background is too dark or grey, not white. Stand in front of a white wall in good light "
-                            + "and retake the photo");
+                    "背景偏暗或呈灰色，不是白色", "The background is too dark or grey, not white",
+                    "请站在白色墙前、光线充足处重新拍照", "Stand in front of a white wall in good light and retake the photo");
         }
         return CheckResult.passed(ID, wall.l(), minLightness, backdrop.region());
     }

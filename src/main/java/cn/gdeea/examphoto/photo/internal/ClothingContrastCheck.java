@@ -63,9 +63,9 @@ final class ClothingContrastCheck implements PhotoCheck {
             return CheckResult.passed(ID, median, minDeltaE, region);
         }
         return CheckResult.failed(ID, median, minDeltaE, region,
-                "衣服颜色与背景太接近。请换一件与背景颜色不同（如深色）的衣服后重新拍照",
-                "Your clothing is too close to the background colour. Wear clothes of a different colour "
-                        + "(a darker one, for example) and retake the photo");
+                "衣服颜色与背景太接近", "Your clothing is too close to the background colour",
+                "请换一件与背景颜色不同（如深色）的衣服后重新拍照",
+                "Wear clothes of a different colour (a darker one, for example) and retake the photo");
     }
 
     /** The shoulder band in photo pixels, cut to the photo; null when too little of it is in the picture. */

@@ -38,9 +38,8 @@ final class EarsCheck implements PhotoCheck {
             return CheckResult.passed(ID, value, threshold, region);
         }
         return CheckResult.failed(ID, value, threshold, region,
-                "耳朵被头发遮挡。请把头发拨到耳后，露出双耳后重新拍照",
-                "An ear is covered by hair. Tuck your hair behind your ears so that both ears show, "
-                        + "and retake the photo");
+                "耳朵被头发遮挡", "An ear is covered by hair",
+                "请把头发拨到耳后，露出双耳后重新拍照", "Tuck your hair behind your ears so that both ears show, and retake the photo");
     }
 
     /** Share of the strip beside the face that is neither skin nor wall: {image left, image right}. */

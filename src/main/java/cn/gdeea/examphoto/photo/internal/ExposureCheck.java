@@ -39,32 +39,30 @@ final class ExposureCheck implements PhotoCheck {
         var region = frame.imageBox(-0.85, -0.6, 0.85, 1.5);
         if (face.clipped() > maxClipped) {
             return CheckResult.failed(ID, face.clipped(), maxClipped, region,
-                    "脸部局部曝光过度（反光或强光直射，部分皮肤发白）。请避开强光和闪光灯，在光线均匀处重新拍照",
-                    "Part of the face is over-exposed (burnt out to white by glare or direct light). Avoid strong "
-                            + "light and the flash, and retake the photo where the light is even");
+                    "脸部局部曝光过度（反光或强光直射，部分皮肤发白）", "Part of the face is over-exposed (burnt out to white by glare or direct light)",
+                    "请避开强光和闪光灯，在光线均匀处重新拍照", "Avoid strong light and the flash, and retake the photo where the light is even");
         }
         if (face.luma() < minFace) {
             return CheckResult.failed(ID, face.luma(), minFace, region,
-                    "脸部太暗，看不清五官。请在光线充足处面向光源重新拍照，不要背对窗户或灯光",
-                    "The face is too dark to see clearly. Retake the photo in good light, facing the light source "
-                            + "rather than having it behind you");
+                    "脸部太暗，看不清五官", "The face is too dark to see clearly",
+                    "请在光线充足处面向光源重新拍照，不要背对窗户或灯光",
+                    "Retake the photo in good light, facing the light source rather than having it behind you");
         }
         if (face.luma() > maxFace) {
             return CheckResult.failed(ID, face.luma(), maxFace, region,
-                    "脸部过亮，曝光过度。请避开强光直射、关闭闪光灯后重新拍照",
-                    "The face is too bright (over-exposed). Avoid direct strong light, turn off the flash and "
-                            + "retake the photo");
+                    "脸部过亮，曝光过度", "The face is too bright (over-exposed)",
+                    "请避开强光直射、关闭闪光灯后重新拍照", "Avoid direct strong light, turn off the flash and retake the photo");
         }
         if (face.luma() < minBacklit * photoLuma) {
             return CheckResult.failed(ID, face.luma() / photoLuma, minBacklit, region,
-                    "逆光，脸部比背景暗很多。请背对窗户或灯光、面向光源后重新拍照",
-                    "Backlit: the face is much darker than the background. Turn your back to the window or lamp so "
-                            + "that the light falls on your face, and retake the photo");
+                    "逆光，脸部比背景暗很多", "Backlit: the face is much darker than the background",
+                    "请背对窗户或灯光、面向光源后重新拍照",
+                    "Turn your back to the window or lamp so that the light falls on your face, and retake the photo");
         }
         if (photoLuma < minPhoto) {
             return CheckResult.failed(ID, photoLuma, minPhoto, null,
-                    "照片整体太暗。请在光线充足处重新拍照",
-                    "The photo is too dark overall. Retake it in good light");
+                    "照片整体太暗", "The photo is too dark overall",
+                    "请在光线充足处重新拍照", "Retake it in good light");
         }
         return CheckResult.passed(ID, face.luma(), minFace, region);
     }

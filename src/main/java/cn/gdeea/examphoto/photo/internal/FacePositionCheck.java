@@ -41,38 +41,39 @@ final class FacePositionCheck implements PhotoCheck {
         double minEyeLine = s.get("face-position.min-eye-line", 0.22);
         double maxEyeLine = s.get("face-position.max-eye-line", 0.60);
 
+        String retakeCentred = "请将头部置于画面中央后重新拍照";
+        String retakeCentredEn = "Put the head in the middle of the picture and retake the photo";
         Rule worst = Rule.worstOf(
                 new Rule(Math.abs(centre - 0.5), maxOffset, maxOffset - Math.abs(centre - 0.5),
-                        centre < 0.5 ? "人像没有居中，偏向画面左侧。请将头部置于画面中央后重新拍照"
-                                : "人像没有居中，偏向画面右侧。请将头部置于画面中央后重新拍照",
-                        centre < 0.5 ? "The face is not centred: it is too far to the left. Put the head in the middle of "
-                                + "the picture and retake the photo"
-                                : "The face is not centred: it is too far to the right. Put the head in the middle of "
-                                + "the picture and retake the photo"),
+                        centre < 0.5 ? "人像没有居中，偏向画面左侧" : "人像没有居中，偏向画面右侧",
+                        centre < 0.5 ? "The face is not centred: it is too far to the left"
+                                : "The face is not centred: it is too far to the right",
+                        retakeCentred, retakeCentredEn),
                 new Rule(headTop, minHeadroom, headTop - minHeadroom,
-                        "头顶超出画面，头部不完整。请将整个头部（包括头发）拍进画面，头顶上方留出空间后重新拍照",
-                        "The top of the head is cut off. Get the whole head, hair included, into the picture with some "
-                                + "space above it, and retake the photo"),
+                        "头顶超出画面，头部不完整", "The top of the head is cut off",
+                        "请将整个头部（包括头发）拍进画面，头顶上方留出空间后重新拍照",
+                        "Get the whole head, hair included, into the picture with some space above it, and retake the photo"),
                 new Rule(chinRoom, minChinRoom, chinRoom - minChinRoom,
-                        "人像位置太低，肩部没有拍进画面。请将镜头下移或让头部位于画面中上部后重新拍照",
-                        "The face is too low and the shoulders are not in the picture. Aim lower so the head sits in "
-                                + "the upper middle of the picture, and retake the photo"),
+                        "人像位置太低，肩部没有拍进画面", "The face is too low and the shoulders are not in the picture",
+                        "请将镜头下移或让头部位于画面中上部后重新拍照",
+                        "Aim lower so the head sits in the upper middle of the picture, and retake the photo"),
                 new Rule(eyeLine, minEyeLine, eyeLine - minEyeLine,
-                        "人像位置太高。请让头部位于画面中上部，头顶上方留出少量空间后重新拍照",
-                        "The face is too high. Put the head in the upper middle of the picture with a little space "
-                                + "above it, and retake the photo"),
+                        "人像位置太高", "The face is too high",
+                        "请让头部位于画面中上部，头顶上方留出少量空间后重新拍照",
+                        "Put the head in the upper middle of the picture with a little space above it, and retake the photo"),
                 new Rule(eyeLine, maxEyeLine, maxEyeLine - eyeLine,
-                        "人像位置太低，头顶上方空白太多。请让头部位于画面中上部后重新拍照",
-                        "The face is too low, with too much space above the head. Put the head in the upper middle "
-                                + "of the picture and retake the photo"));
+                        "人像位置太低，头顶上方空白太多", "The face is too low, with too much space above the head",
+                        "请让头部位于画面中上部后重新拍照", "Put the head in the upper middle of the picture and retake the photo"));
         if (worst.margin() < 0) {
-            return CheckResult.failed(ID, worst.value(), worst.bound(), head, worst.message(), worst.messageEn());
+            return CheckResult.failed(ID, worst.value(), worst.bound(), head, worst.reason(), worst.reasonEn(),
+                    worst.advice(), worst.adviceEn());
         }
         return CheckResult.passed(ID, worst.value(), worst.bound(), head);
     }
 
     /** One placement rule: measured value, its bound, and how far inside the bound it is. */
-    private record Rule(double value, double bound, double margin, String message, String messageEn) {
+    private record Rule(double value, double bound, double margin, String reason, String reasonEn, String advice,
+                        String adviceEn) {
 
         static Rule worstOf(Rule... rules) {
             Rule worst = rules[0];

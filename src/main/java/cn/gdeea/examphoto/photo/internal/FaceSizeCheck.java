@@ -25,15 +25,15 @@ final class FaceSizeCheck implements PhotoCheck {
         var region = photo.face().landmarks().bounds();
         if (share < min) {
             return CheckResult.failed(ID, share, min, region,
-                    "人像太小，拍摄距离太远。请拍摄者靠近一些，让头部和双肩占满取景框后重新拍照",
-                    "The face is too small: the photo was taken from too far away. Come closer so that the head "
-                            + "and shoulders fill the frame, and retake the photo");
+                    "人像太小，拍摄距离太远", "The face is too small: the photo was taken from too far away",
+                    "请拍摄者靠近一些，让头部和双肩占满取景框后重新拍照",
+                    "Come closer so that the head and shoulders fill the frame, and retake the photo");
         }
         if (share > max) {
             return CheckResult.failed(ID, share, max, region,
-                    "人像太大，拍摄距离太近。请拍摄者退后一些，让整个头部和双肩都拍进画面后重新拍照",
-                    "The face is too large: the photo was taken from too close. Step back so that the whole head "
-                            + "and both shoulders are in the picture, and retake the photo");
+                    "人像太大，拍摄距离太近", "The face is too large: the photo was taken from too close",
+                    "请拍摄者退后一些，让整个头部和双肩都拍进画面后重新拍照",
+                    "Step back so that the whole head and both shoulders are in the picture, and retake the photo");
         }
         return CheckResult.passed(ID, share, share < (min + max) / 2 ? min : max, region);
     }

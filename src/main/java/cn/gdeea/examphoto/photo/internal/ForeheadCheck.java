@@ -38,9 +38,9 @@ final class ForeheadCheck implements PhotoCheck {
             return CheckResult.passed(ID, share, threshold, region);
         }
         return CheckResult.failed(ID, share, threshold, region,
-                "额头被刘海或头发遮挡。请把头发梳到脑后或用发夹夹起，露出额头和眉毛后重新拍照",
-                "Your forehead is covered by hair. Comb or clip your fringe back so that the forehead and "
-                        + "eyebrows show, and retake the photo");
+                "额头被刘海或头发遮挡", "Your forehead is covered by hair",
+                "请把头发梳到脑后或用发夹夹起，露出额头和眉毛后重新拍照",
+                "Comb or clip your fringe back so that the forehead and eyebrows show, and retake the photo");
     }
 
     /** Burnt out to white by a flash or the sun: no hair is that white, so it counts as skin. */

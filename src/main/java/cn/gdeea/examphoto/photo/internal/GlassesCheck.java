@@ -35,8 +35,8 @@ final class GlassesCheck implements PhotoCheck {
             return CheckResult.passed(ID, score, threshold, region);
         }
         return CheckResult.failed(ID, score, threshold, region,
-                "检测到佩戴眼镜。请摘下眼镜后重新拍照",
-                "Glasses detected. Take off your glasses and retake the photo");
+                "检测到佩戴眼镜", "Glasses detected",
+                "请摘下眼镜后重新拍照", "Take off your glasses and retake the photo");
     }
 
     /**

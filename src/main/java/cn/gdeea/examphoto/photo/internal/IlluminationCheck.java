@@ -33,9 +33,8 @@ final class IlluminationCheck implements PhotoCheck {
             return CheckResult.passed(ID, imbalance, max, region);
         }
         return CheckResult.failed(ID, imbalance, max, region,
-                "光线不均匀，脸部一侧偏暗（阴阳脸）。请面向光源、在光线均匀处重新拍照",
-                "Uneven light: one side of the face is darker than the other (half-shadowed face). Face the light "
-                        + "source and retake the photo where the light is even");
+                "光线不均匀，脸部一侧偏暗（阴阳脸）", "Uneven light: one side of the face is darker than the other (half-shadowed face)",
+                "请面向光源、在光线均匀处重新拍照", "Face the light source and retake the photo where the light is even");
     }
 
     static double imbalance(FacePhoto photo, FaceFrame frame) {

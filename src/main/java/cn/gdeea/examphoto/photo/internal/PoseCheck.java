@@ -28,21 +28,19 @@ final class PoseCheck implements PhotoCheck {
         }
         if (worst == yaw) {
             return CheckResult.failed(ID, worst, 1, region,
-                    String.format("头部向%s侧转（约 %.0f°），不是正脸。请正对镜头、平视前方后重新拍照",
-                            pose.yaw() > 0 ? "右" : "左", Math.abs(pose.yaw())),
-                    String.format("The head is turned to the %s (about %.0f°). Face the camera straight on, look "
-                            + "ahead and retake the photo", pose.yaw() > 0 ? "right" : "left", Math.abs(pose.yaw())));
+                    String.format("头部向%s侧转（约 %.0f°），不是正脸", pose.yaw() > 0 ? "右" : "左", Math.abs(pose.yaw())),
+                    String.format("The head is turned to the %s (about %.0f°)", pose.yaw() > 0 ? "right" : "left", Math.abs(pose.yaw())),
+                    "请正对镜头、平视前方后重新拍照", "Face the camera straight on, look ahead and retake the photo");
         }
         if (worst == pitch) {
             return CheckResult.failed(ID, worst, 1, region,
-                    String.format("头部%s（约 %.0f°）。请平视镜头，下巴放平后重新拍照",
-                            pose.pitch() > 0 ? "低头" : "仰头", Math.abs(pose.pitch())),
-                    String.format("The head is tilted %s (about %.0f°). Look straight into the camera with the chin "
-                            + "level and retake the photo", pose.pitch() > 0 ? "down" : "up", Math.abs(pose.pitch())));
+                    String.format("头部%s（约 %.0f°）", pose.pitch() > 0 ? "低头" : "仰头", Math.abs(pose.pitch())),
+                    String.format("The head is tilted %s (about %.0f°)", pose.pitch() > 0 ? "down" : "up", Math.abs(pose.pitch())),
+                    "请平视镜头，下巴放平后重新拍照", "Look straight into the camera with the chin level and retake the photo");
         }
         return CheckResult.failed(ID, worst, 1, region,
-                String.format("头部歪斜（约 %.0f°）。请保持头部端正、双眼水平后重新拍照", Math.abs(pose.roll())),
-                String.format("The head is tilted to one side (about %.0f°). Hold the head upright with the eyes "
-                        + "level and retake the photo", Math.abs(pose.roll())));
+                String.format("头部歪斜（约 %.0f°）", Math.abs(pose.roll())),
+                String.format("The head is tilted to one side (about %.0f°)", Math.abs(pose.roll())),
+                "请保持头部端正、双眼水平后重新拍照", "Hold the head upright with the eyes level and retake the photo");
     }
 }

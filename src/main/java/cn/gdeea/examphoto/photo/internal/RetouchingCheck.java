@@ -31,10 +31,11 @@ final class RetouchingCheck implements PhotoCheck {
         if (ratio >= min) {
             return CheckResult.passed(ID, ratio, min, region);
         }
-        return new CheckResult(ID, false, true, ratio, min,
-                "疑似使用了相机美颜或滤镜（皮肤过于光滑），可能导致身份核验不通过。建议关闭美颜后重新拍照",
+        return CheckResult.warned(ID, ratio, min, region,
+                "疑似使用了相机美颜或滤镜（皮肤过于光滑），可能导致身份核验不通过",
                 "A beauty filter or retouching seems to have been used (the skin looks unnaturally smooth), which may "
-                        + "make identity verification fail. Turn off beauty mode and retake the photo", region);
+                        + "make identity verification fail",
+                "建议关闭美颜后重新拍照", "Turn off beauty mode and retake the photo");
     }
 
     /** Upper-cheek grain over eye-band grain. */

@@ -31,8 +31,8 @@ final class SharpnessCheck implements PhotoCheck {
         double minEyeDistance = photo.settings().get("sharpness.min-eye-distance", 60);
         if (frame.unit() < minEyeDistance) {
             return CheckResult.failed(ID, frame.unit(), minEyeDistance, region,
-                    "人脸分辨率太低（脸部像素太少）。请拍摄者靠近一些，或使用更高的相机分辨率重新拍照",
-                    "The face has too few pixels. Come closer or use a higher camera resolution, and retake the photo");
+                    "人脸分辨率太低（脸部像素太少）", "The face has too few pixels",
+                    "请拍摄者靠近一些后重新拍照", "Ask the person taking the photo to come closer, and retake it");
         }
         double detail = detail(photo, frame);
         double min = photo.settings().get("sharpness.min-detail", 0.20);
@@ -40,8 +40,9 @@ final class SharpnessCheck implements PhotoCheck {
             return CheckResult.passed(ID, detail, min, region);
         }
         return CheckResult.failed(ID, detail, min, region,
-                "照片模糊，不够清晰。请保持手机稳定、点击屏幕对焦到脸部后重新拍照",
-                "The photo is blurred. Hold the phone steady, tap the screen to focus on the face and retake the photo");
+                "照片模糊，不够清晰", "The photo is blurred",
+                "请擦净镜头、保持手机稳定，在光线充足处重新拍照",
+                "Wipe the lens, hold the phone steady and retake the photo in good light");
     }
 
     /** Mean over the two halves of the face of {@link #halfDetail}. */

@@ -33,8 +33,8 @@ public final class SingleFace {
                 .toList();
         if (confident.isEmpty()) {
             return new Outcome(CheckResult.failed(ID, 0, 1, null,
-                    "未检测到人脸。请正对镜头，在光线充足处重新拍照",
-                    "No face was found. Face the camera in good light and retake the photo"), 0, null);
+                    "未检测到人脸", "No face was found",
+                    "请正对镜头，在光线充足处重新拍照", "Face the camera in good light and retake the photo"), 0, null);
         }
         DetectedFace main = confident.get(0);
         List<DetectedFace> counted = confident.stream()
@@ -42,16 +42,14 @@ public final class SingleFace {
                 .toList();
         if (counted.size() > 1) {
             return new Outcome(CheckResult.failed(ID, counted.size(), 1, counted.get(1).box(),
-                    "照片中有多张人脸，只能有考生本人。请单独拍照，画面中不要出现其他人",
-                    "There is more than one face in the photo. Only the candidate may be in it: retake the photo "
-                            + "with nobody else in the picture"), counted.size(), null);
+                    "照片中有多张人脸，只能有考生本人", "There is more than one face in the photo; only the candidate may be in it",
+                    "请单独拍照，画面中不要出现其他人", "Retake the photo with nobody else in the picture"), counted.size(), null);
         }
         double inside = insideShare(main.landmarks().bounds(), image);
         if (inside < 1) {
             return new Outcome(CheckResult.failed(ID, inside, 1, main.landmarks().bounds(),
-                    "脸部不完整，有一部分在照片外。请让整个头部和双肩都在画面内后重新拍照",
-                    "Part of the face is outside the photo. Retake it with the whole head and both shoulders in "
-                            + "the picture"), 1, null);
+                    "脸部不完整，有一部分在照片外", "Part of the face is outside the photo",
+                    "请让整个头部和双肩都在画面内后重新拍照", "Retake it with the whole head and both shoulders in the picture"), 1, null);
         }
         return new Outcome(CheckResult.passed(ID, 1, 1, main.box()), 1, main);
     }

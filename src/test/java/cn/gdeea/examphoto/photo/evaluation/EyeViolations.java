@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Closed eyes: each eye is covered by the eyelid skin just above it, feathered in, with a dark
- * lash line along where the lids meet — the eye of a blink.
+ * lash line along where the lids meet — the eye of a blink. The lid's reach (1.1–1.5 times the
+ * eye's half width), height, where its skin is taken from, and the lash line's darkness are drawn
+ * at random; one photo in six closes one eye only (a wink).
  */
 final class EyeViolations {
 
@@ -18,23 +20,35 @@ final class EyeViolations {
             Canvas c = Canvas.of(p.image());
             FaceLandmarks landmarks = p.face().landmarks();
             FaceAxes axes = FaceAxes.of(landmarks);
-            close(c, axes, landmarks.leftEye());
-            close(c, axes, landmarks.rightEye());
+            Lid lid = new Lid(Violations.between(r, 1.1, 1.5), Violations.between(r, 0.4, 0.75),
+                    Violations.between(r, 1.5, 2.4), Violations.between(r, 0.3, 0.9));
+            boolean wink = r.nextInt(6) == 0;
+            boolean leftOnly = r.nextBoolean();
+            if (!wink || leftOnly) {
+                close(c, axes, landmarks.leftEye(), lid);
+            }
+            if (!wink || !leftOnly) {
+                close(c, axes, landmarks.rightEye(), lid);
+            }
             c.addNoise(1.0, r);
             return c.jpeg(0.9f);
         });
     }
 
-    private static void close(Canvas c, FaceAxes axes, List<Point> eye) {
+    /** How a lid is painted: reach over the eye's half width, height over reach, lift of its skin, lash darkness. */
+    private record Lid(double reach, double height, double lift, double lash) {
+    }
+
+    private static void close(Canvas c, FaceAxes axes, List<Point> eye, Lid lidShape) {
         double cu = 0;
         double cv = 0;
         for (Point p : eye) {
             cu += axes.u(p) / eye.size();
             cv += axes.v(p) / eye.size();
         }
-        double halfWidth = Math.abs(axes.u(eye.get(3)) - axes.u(eye.get(0))) / 2 * 1.3;
-        double halfHeight = halfWidth * 0.55;
-        double lift = halfHeight * 1.9;
+        double halfWidth = Math.abs(axes.u(eye.get(3)) - axes.u(eye.get(0))) / 2 * lidShape.reach();
+        double halfHeight = halfWidth * lidShape.height();
+        double lift = halfHeight * lidShape.lift();
         Canvas source = c.copy();
         float[] rgb = new float[3];
         double reach = (halfWidth + 0.1) * axes.unit();
@@ -61,7 +75,7 @@ final class EyeViolations {
                 double shade = 1 - 0.12 * Math.max(0, 1 - Math.abs(v - seam) / (halfHeight * 0.8));
                 int k = (y * c.width + x) * 3;
                 for (int ch = 0; ch < 3; ch++) {
-                    double lid = rgb[ch] * shade * (1 - 0.8 * line) + 35 * 0.8 * line;
+                    double lid = rgb[ch] * shade * (1 - lidShape.lash() * line) + 35 * lidShape.lash() * line;
                     c.rgb[k + ch] = (float) (c.rgb[k + ch] * (1 - cover) + lid * cover);
                 }
             }

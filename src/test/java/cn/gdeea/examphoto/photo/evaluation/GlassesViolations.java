@@ -18,10 +18,14 @@ import java.awt.geom.RoundRectangle2D;
 import java.util.Random;
 
 /**
- * Glasses drawn onto the face from its eye landmarks: two lenses centred a little below and
- * outside the pupils, a bridge over the top of the nose, nose pads, temples running back to the
- * ears past the face contour, and the soft shadow the frame casts on the skin. Three styles: thin
- * metal rims, thick black acetate, and rimless lenses that show mainly as glare.
+ * Glasses drawn onto the face from its eye landmarks: two lenses around the pupils, a bridge over
+ * the top of the nose, nose pads, temples running back to the ears past the face contour, and the
+ * soft shadow the frame casts on the skin. Three styles: thin metal rims, thick black acetate, and
+ * rimless lenses that show mainly as glare. Lens sizes, positions and shapes are drawn from ranges
+ * wider than the glasses check searches ({@code LensOutlines}: superellipses of half width
+ * 0.32–0.48 and half height 0.2–0.35, mirror images): lenses of half width 0.28–0.54 and half
+ * height 0.15–0.40, rounded rectangles, aviators and cat-eyes, each lens tilted on its own by up to
+ * ±4° and the frame sitting up to 0.03 higher on one side.
  */
 final class GlassesViolations {
 
@@ -52,13 +56,17 @@ final class GlassesViolations {
 
     private static RgbImage draw(Portrait portrait, Random random, Style style) {
         FaceOverlay overlay = new FaceOverlay(portrait.image(), portrait.face().landmarks());
-        double dx = random.nextDouble() * 0.04;
-        double dy = 0.02 + random.nextDouble() * 0.05;
-        double halfWidth = 0.36 + random.nextDouble() * 0.06;
-        double halfHeight = style == Style.THICK_BLACK ? 0.22 + random.nextDouble() * 0.05 : 0.22 + random.nextDouble() * 0.08;
+        double halfWidth = 0.28 + random.nextDouble() * 0.26;
+        double dx = -0.03 + random.nextDouble() * 0.13;
+        double dy = -0.05 + random.nextDouble() * 0.19;
+        double halfHeight = style == Style.THICK_BLACK ? 0.15 + random.nextDouble() * 0.19 : 0.15 + random.nextDouble() * 0.25;
         double roundness = style == Style.THICK_BLACK ? 0.25 + random.nextDouble() * 0.35 : 0.5 + random.nextDouble() * 0.5;
-        Shape left = lens(-(0.5 + dx), dy, halfWidth, halfHeight, roundness);
-        Shape right = lens(0.5 + dx, dy, halfWidth, halfHeight, roundness);
+        int kind = random.nextInt(3);
+        double crooked = (random.nextDouble() - 0.5) * 0.06;
+        Shape left = lens(-(0.5 + dx), dy - crooked, halfWidth, halfHeight, roundness, kind, -1,
+                Math.toRadians((random.nextDouble() - 0.5) * 8));
+        Shape right = lens(0.5 + dx, dy + crooked, halfWidth, halfHeight, roundness, kind, 1,
+                Math.toRadians((random.nextDouble() - 0.5) * 8));
         double inner = 0.5 + dx - halfWidth;
         double outer = 0.5 + dx + halfWidth;
         double hingeV = dy - halfHeight * 0.6;
@@ -114,8 +122,38 @@ final class GlassesViolations {
         return overlay.toRgb();
     }
 
-    private static Shape lens(double cu, double cv, double hw, double hh, double roundness) {
-        return new RoundRectangle2D.Double(cu - hw, cv - hh, 2 * hw, 2 * hh, 2 * hw * roundness, 2 * hh * roundness);
+    /**
+     * One lens centred at (cu, cv): a rounded rectangle (kind 0), an aviator drooping towards the
+     * outer side (1) or a cat-eye swept up at the outer top (2); {@code outward} is +1 for the lens
+     * on the image's right, −1 on its left.
+     */
+    private static Shape lens(double cu, double cv, double hw, double hh, double roundness, int kind, int outward,
+                              double tilt) {
+        Shape local = switch (kind) {
+            case 1 -> {
+                Path2D p = new Path2D.Double();
+                p.moveTo(-hw, -hh * 0.85);
+                p.curveTo(-hw * 0.3, -hh * 1.05, hw * 0.6, -hh * 1.05, hw, -hh * 0.8);
+                p.curveTo(hw * 1.05, hh * 0.2, hw * 0.6, hh * 1.1, hw * 0.05, hh * 1.1);
+                p.curveTo(-hw * 0.6, hh * 1.1, -hw, hh * 0.3, -hw, -hh * 0.85);
+                p.closePath();
+                yield p;
+            }
+            case 2 -> {
+                Path2D p = new Path2D.Double();
+                p.moveTo(-hw, -hh * 0.6);
+                p.curveTo(-hw * 0.3, -hh * 0.9, hw * 0.5, -hh * 1.2, hw * 1.05, -hh * 1.25);
+                p.curveTo(hw * 0.95, hh * 0.3, hw * 0.5, hh, 0, hh);
+                p.curveTo(-hw * 0.6, hh, -hw, hh * 0.4, -hw, -hh * 0.6);
+                p.closePath();
+                yield p;
+            }
+            default -> new RoundRectangle2D.Double(-hw, -hh, 2 * hw, 2 * hh, 2 * hw * roundness, 2 * hh * roundness);
+        };
+        AffineTransform place = AffineTransform.getTranslateInstance(cu, cv);
+        place.rotate(tilt);
+        place.scale(outward, 1);
+        return place.createTransformedShape(local);
     }
 
     /** A faint tint and a diagonal reflection band: lenses are never perfectly clear. */

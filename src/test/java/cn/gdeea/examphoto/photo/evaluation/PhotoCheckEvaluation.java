@@ -10,6 +10,7 @@ import cn.gdeea.examphoto.photo.internal.Checks;
 import cn.gdeea.examphoto.photo.internal.FacePhoto;
 import cn.gdeea.examphoto.photo.internal.PhotoCheck;
 import cn.gdeea.examphoto.photo.internal.SingleFace;
+import cn.gdeea.examphoto.support.IdentitySplit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,16 +43,23 @@ final class PhotoCheckEvaluation {
     private final int variants;
     private final int perViolation;
     private final Path samples;
+    private final IdentitySplit.Half half;
     private final EvaluationTable table = new EvaluationTable();
     private final AtomicLong checkNanos = new AtomicLong();
+    /** eyes_open's measured value on compliant portraits and on closed-eye violations, for calibrating its threshold. */
+    private final List<Double> openValues = Collections.synchronizedList(new ArrayList<>());
+    private final List<Double> closedValues = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong checkedPhotos = new AtomicLong();
 
     /**
      * @param variants     portraits composed per source photo
      * @param perViolation at most this many photos per violation
      * @param samples      folder to write every photo made to, as PNG, or null
+     * @param half         the half of the identity split whose photos are used, or null for all
      */
-    PhotoCheckEvaluation(Path folder, FaceEngine engine, PhotoChecker checker, int variants, int perViolation, Path samples) {
+    PhotoCheckEvaluation(Path folder, FaceEngine engine, PhotoChecker checker, int variants, int perViolation, Path samples,
+                         IdentitySplit.Half half) {
+        this.half = half;
         this.folder = folder;
         this.engine = engine;
         this.checker = checker;
@@ -65,7 +73,9 @@ final class PhotoCheckEvaluation {
         List<String> ids = checkIds();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<CompliantPortraits.Source> sources = CompliantPortraits.sources(folder, labels);
+            IdentitySplit split = IdentitySplit.load();
+            List<CompliantPortraits.Source> sources = CompliantPortraits.sources(folder, labels).stream()
+                    .filter(s -> half == null || split.half(s.path()) == half).toList();
             List<Future<Optional<HeadCutout>>> heads = new ArrayList<>();
             for (CompliantPortraits.Source s : sources) {
                 heads.add(pool.submit(() -> CompliantPortraits.head(folder, s, engine)));
@@ -92,9 +102,11 @@ final class PhotoCheckEvaluation {
             for (Portrait p : portraits) {
                 work.add(pool.submit(() -> checkPortrait(p, labels, ids)));
             }
-            List<Violation> violations = new ArrayList<>(Violations.all());
+            // -Dexamphoto.evaluation.violations=REGEX runs only the violations whose names match (a quick look at a few checks).
+            java.util.regex.Pattern only = java.util.regex.Pattern.compile(System.getProperty("examphoto.evaluation.violations", ".*"));
+            List<Violation> violations = new ArrayList<>(Violations.all().stream().filter(v -> only.matcher(v.name()).matches()).toList());
             int counted = violations.size();
-            violations.addAll(Violations.informational());
+            violations.addAll(Violations.informational().stream().filter(v -> only.matcher(v.name()).matches()).toList());
             for (int vi = 0; vi < violations.size(); vi++) {
                 Violation violation = violations.get(vi);
                 boolean informational = vi >= counted;
@@ -106,13 +118,24 @@ final class PhotoCheckEvaluation {
                 f.get();
             }
             table.note(String.format(Locale.ROOT,
-                    "%d compliant portraits from %d source photos; checks after face detection took %.1f ms per photo "
+                    "%d compliant portraits from %d source photos (%s); checks after face detection took %.1f ms per photo "
                             + "on average (one thread).", portraits.size(), sources.size(),
+                    half == null ? "both halves of the identity split" : half == IdentitySplit.Half.HELD_OUT
+                            ? "held-out half of the identity split" : "calibration half of the identity split",
                     checkNanos.get() / 1e6 / Math.max(1, checkedPhotos.get())));
+            table.note("`eyes_open` values (least-open eye's probability): compliant portraits, lowest ten "
+                    + lowest(openValues, false) + "; closed-eye violations, highest ten " + lowest(closedValues, true) + ".");
             return table;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static String lowest(List<Double> values, boolean highest) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(highest ? Comparator.reverseOrder() : Comparator.naturalOrder());
+        return sorted.subList(0, Math.min(10, sorted.size())).stream()
+                .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList().toString();
     }
 
     /** Image, single_face and every registered check, in report order. */
@@ -128,6 +151,7 @@ final class PhotoCheckEvaluation {
         write(p.image(), "compliant", p.source());
         PhotoCheckReport report = checker.check(p.image());
         String path = CompliantPortraits.sourcePath(p);
+        result(report, "eyes_open").ifPresent(r -> openValues.add(r.value()));
         for (String check : ids) {
             Optional<CheckResult> result = result(report, check);
             if (p.compliantWith().contains(check)) {
@@ -137,10 +161,11 @@ final class PhotoCheckEvaluation {
         for (String check : labels.with(path, ids, PortraitLabels.Label.VIOLATES)) {
             Optional<CheckResult> result = result(report, check);
             table.violation("real photo (" + check + ")", check, result.map(r -> !r.pass()).orElse(false),
-                    result.isEmpty() && !report.pass(), otherFailures(report, check, p));
+                    result.isEmpty() && !report.pass(), otherFailures(report, check, p), firstReasonIs(report, check));
         }
         if (report.face() != null) {
-            FacePhoto photo = new FacePhoto(report.image(), report.face(), CheckSettings.defaults());
+            FacePhoto photo = new FacePhoto(report.image(), report.face(), CheckSettings.defaults(),
+                    engine.eyeState(report.image(), report.face()));
             long start = System.nanoTime();
             for (PhotoCheck c : Checks.all()) {
                 c.check(photo);
@@ -157,13 +182,22 @@ final class PhotoCheckEvaluation {
         PhotoCheckReport report = checker.check(image);
         Optional<CheckResult> result = result(report, violation.targetCheck());
         boolean caught = result.map(r -> !r.pass()).orElse(false);
+        if (violation.targetCheck().equals("eyes_open")) {
+            result.ifPresent(r -> closedValues.add(r.value()));
+        }
         boolean earlier = result.isEmpty() && !report.pass();
         Set<String> others = otherFailures(report, violation.targetCheck(), p);
+        boolean first = firstReasonIs(report, violation.targetCheck());
         if (informational) {
-            table.informational(violation.name(), violation.targetCheck(), caught, earlier, others);
+            table.informational(violation.name(), violation.targetCheck(), caught, earlier, others, first);
         } else {
-            table.violation(violation.name(), violation.targetCheck(), caught, earlier, others);
+            table.violation(violation.name(), violation.targetCheck(), caught, earlier, others, first);
         }
+    }
+
+    /** Whether the first reason the candidate is told is {@code check}. */
+    private static boolean firstReasonIs(PhotoCheckReport report, String check) {
+        return !report.reasons().isEmpty() && report.reasons().get(0).id().equals(check);
     }
 
     /**

@@ -24,18 +24,18 @@ final class PortraitRenderer {
     static RgbImage render(HeadCutout head, Framing framing, Scene scene, Random random) {
         Canvas canvas = wall(framing);
         if (scene.other() != null) {
-            paintPerson(canvas, scene.other(), scene.otherFraming(), 0, null);
+            paintPerson(canvas, scene.other(), scene.otherFraming(), 0, 0, null);
         }
-        paintPerson(canvas, head, framing, scene.yaw(), scene.light());
+        paintPerson(canvas, head, framing, scene.yaw(), scene.pitch(), scene.light());
         canvas.addNoise(framing.noise(), random);
         return canvas.jpeg(framing.jpegQuality());
     }
 
-    private static void paintPerson(Canvas canvas, HeadCutout head, Framing framing, double yaw,
+    private static void paintPerson(Canvas canvas, HeadCutout head, Framing framing, double yaw, double pitch,
                                      DoubleBinaryOperator light) {
         FaceAxes axes = new FaceAxes(framing.centre() * framing.width(), framing.eyeLine() * framing.height(),
                 framing.unit(), Math.toRadians(framing.roll()));
-        paintHead(canvas, head, axes, new HeadTurn(yaw), light);
+        paintHead(canvas, head, axes, new HeadTurn(yaw, pitch), light);
         paintClothing(canvas, framing, new FaceAxes(axes.originX(), axes.originY(), axes.unit(), 0), light);
     }
 
@@ -93,7 +93,8 @@ final class PortraitRenderer {
                         double px = x + (tx + 0.5) / taps;
                         double py = y + (ty + 0.5) / taps;
                         double v = axes.v(px, py);
-                        float s = head.sample(turn.sourceU(axes.u(px, py), v), v, rgb);
+                        double u = turn.sourceU(axes.u(px, py), v);
+                        float s = head.sample(u, turn.sourceV(u, v), rgb);
                         a += s;
                         r += s * rgb[0];
                         g += s * rgb[1];
@@ -171,12 +172,15 @@ final class PortraitRenderer {
     }
 
     /**
-     * A head turned about its vertical axis. The head is modelled as a vertical cylinder with the
-     * nose standing out in front; a point seen at u came from the source u' with
-     * {@code u = u' cos θ + depth(u', v) sin θ}, solved by bisection (where the surface turns away
-     * and hides itself, any of the solutions will do).
+     * A head turned about its vertical axis, then nodded about a horizontal one. The head is
+     * modelled as a vertical cylinder with the nose standing out in front; a point seen at u came
+     * from the source u' with {@code u = u' cos θ + depth(u', v) sin θ}, solved by bisection (where
+     * the surface turns away and hides itself, any of the solutions will do). For the nod the face
+     * is rounded top to bottom as well (an ellipse in profile), turning about the ear line
+     * (v = 0.5): {@code v = 0.5 + (v' − 0.5) cos φ + depth sin φ}, fading out below the chin so the
+     * neck stays on the shoulders.
      */
-    private record HeadTurn(double degrees) {
+    private record HeadTurn(double degrees, double pitch) {
 
         private static final double RADIUS = 1.3;
         private static final double NOSE_HEIGHT = 0.6;
@@ -199,6 +203,35 @@ final class PortraitRenderer {
                 }
             }
             return (lo + hi) / 2;
+        }
+
+        double sourceV(double u, double v) {
+            if (pitch == 0) {
+                return v;
+            }
+            double t = Math.toRadians(pitch);
+            double cos = Math.cos(t);
+            double sin = Math.sin(t);
+            double lo = -4;
+            double hi = 6;
+            for (int i = 0; i < 24; i++) {
+                double mid = (lo + hi) / 2;
+                if (nodded(u, mid, cos, sin) < v) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return (lo + hi) / 2;
+        }
+
+        private static double nodded(double u, double v, double cos, double sin) {
+            double q = Math.min(1, Math.abs((v - 0.35) / 2.1));
+            double profile = Math.sqrt(1 - q * q * 0.96);
+            double z = depth(u, Math.min(v, 2.2)) * profile;
+            double turned = 0.5 + (v - 0.5) * cos + z * sin;
+            double w = v < 1.8 ? 1 : v > 2.6 ? 0 : (2.6 - v) / 0.8;
+            return v + w * (turned - v);
         }
 
         /** Depth towards the camera: the cylinder, the nose, fading out above the brows and below the chin. */

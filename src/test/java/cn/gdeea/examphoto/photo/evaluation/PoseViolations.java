@@ -7,7 +7,8 @@ import cn.gdeea.examphoto.face.FaceLandmarks;
 
 /**
  * The head not facing the camera: turned 22–35° further to the side it already faces a little (a
- * cylinder-and-nose warp of the head, {@link Scene#yaw()}), or leaning 12–25° to one shoulder.
+ * cylinder-and-nose warp of the head, {@link Scene#yaw()}), raised or lowered 28–45°
+ * ({@link Scene#pitch()}), or leaning 12–25° to one shoulder.
  * Real photos with turned heads are labelled {@code pose violates} in the label file and count
  * as well.
  */
@@ -19,6 +20,18 @@ final class PoseViolations {
     static Violation headTurned() {
         return Violations.of("head_turned", "pose", (p, r) -> CompliantPortraits.recompose(p, f -> f,
                 Scene.PLAIN.withYaw(facing(p.face().landmarks()) * between(r, 22, 35)), r));
+    }
+
+    /** The head raised, chin up, 28–45° (the check allows 25°). */
+    static Violation headRaised() {
+        return Violations.of("head_raised", "pose", (p, r) -> CompliantPortraits.recompose(p, f -> f,
+                Scene.PLAIN.withPitch(-between(r, 28, 45)), r));
+    }
+
+    /** The head lowered, chin down, 28–45°. */
+    static Violation headLowered() {
+        return Violations.of("head_lowered", "pose", (p, r) -> CompliantPortraits.recompose(p, f -> f,
+                Scene.PLAIN.withPitch(between(r, 28, 45)), r));
     }
 
     static Violation headTilted() {
