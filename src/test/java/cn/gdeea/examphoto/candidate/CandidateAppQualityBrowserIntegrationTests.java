@@ -36,7 +36,7 @@ class CandidateAppQualityBrowserIntegrationTests extends CandidateAppBrowser {
         var passport = f.candidate("孙琪", "护照", null);
         Map<String, List<String>> axe = new LinkedHashMap<>();
         try (Browser browser = Browsers.launch(playwright, camera(f.portrait(CandidateFixture.GENUINE), "genuine-axe"));
-             BrowserContext context = Browsers.phone(browser, base(), true)) {
+             BrowserContext context = Browsers.phone(browser, base(), true, true)) {
             Page page = context.newPage();
             page.navigate("/candidate/");
             assertThat(page.getByLabel("考生号")).isVisible();
@@ -81,7 +81,7 @@ class CandidateAppQualityBrowserIntegrationTests extends CandidateAppBrowser {
         }
 
         try (Browser browser = Browsers.launch(playwright, null);
-             BrowserContext context = Browsers.phone(browser, base(), false)) {
+             BrowserContext context = Browsers.phone(browser, base(), false, true)) {
             Page page = context.newPage();
             page.navigate("/candidate/");
             login(page, passport);
@@ -112,7 +112,7 @@ class CandidateAppQualityBrowserIntegrationTests extends CandidateAppBrowser {
     void theLoginFormHelpsANewCandidate() {
         var c = f.candidate("黄蕾", "ID_CARD", CandidateFixture.REFERENCE);
         try (Browser browser = Browsers.launch(playwright, null);
-             BrowserContext context = Browsers.phone(browser, base(), false)) {
+             BrowserContext context = Browsers.phone(browser, base(), false, true)) {
             Page page = context.newPage();
             page.navigate("/candidate/");
             Locator number = page.getByLabel("考生号");

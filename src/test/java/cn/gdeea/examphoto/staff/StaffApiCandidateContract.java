@@ -124,7 +124,10 @@ abstract class StaffApiCandidateContract extends StaffApiContractBase {
         long photoId = result.get("photoId").asLong();
         assertThat(jdbc.sql("select reference_photo_id from candidate where id = ?").param(candidate).query(Long.class).single()).isEqualTo(photoId);
         byte[] descriptor = jdbc.sql("select reference_descriptor from candidate where id = ?").param(candidate).query(byte[].class).single();
-        assertThat(descriptor).hasSize(128 * 4);
+        // The configured recogniser's descriptor (ArcFace, 512 floats), stored with its model id.
+        assertThat(descriptor).hasSize(512 * 4);
+        assertThat(jdbc.sql("select reference_descriptor_model from candidate where id = ?").param(candidate).query(String.class).single())
+                .isEqualTo(cn.gdeea.examphoto.face.Recogniser.ARCFACE.modelId());
         assertThat(candidateState(candidate)).isEqualTo("NOT_STARTED");
         assertThat(jdbc.sql("select status from review_case where id = ?").param(waiting).query(String.class).single()).isEqualTo("CANCELLED");
         assertThat(count("select count(*) from audit_log where candidate_id = ? and action = 'candidate.reference_photo'", candidate)).isEqualTo(1);

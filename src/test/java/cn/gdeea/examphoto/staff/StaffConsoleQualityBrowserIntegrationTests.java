@@ -97,7 +97,7 @@ class StaffConsoleQualityBrowserIntegrationTests {
         StaffFixture.Case c = staff.pendingCase(point);
         long admin = staff.staff("ADMIN");
         Map<String, List<String>> axe = new LinkedHashMap<>();
-        try (BrowserContext context = Browsers.desktop(browser, base())) {
+        try (BrowserContext context = Browsers.desktop(browser, base(), true)) {
             Page page = context.newPage();
             List<String> warnings = PageChecks.resolveWarnings(page);
             page.navigate("/staff/#/login");
@@ -150,7 +150,7 @@ class StaffConsoleQualityBrowserIntegrationTests {
         long admin = staff.staff("ADMIN");
         String number = jdbc.sql("select candidate_number from candidate where id = ?").param(approved.candidateId())
                 .query(String.class).single();
-        try (BrowserContext context = Browsers.desktop(browser, base())) {
+        try (BrowserContext context = Browsers.desktop(browser, base(), true)) {
             Page page = login(context, reviewer);
             page.navigate("/staff/#/queue");
             Locator status = page.locator("[data-test=status]");
@@ -162,7 +162,7 @@ class StaffConsoleQualityBrowserIntegrationTests {
             assertThat(page.locator("[data-test=queue-table]")).containsText(number);
             Browsers.screenshot(page, SUITE, "13-queue-approved-filter");
         }
-        try (BrowserContext context = Browsers.desktop(browser, base())) {
+        try (BrowserContext context = Browsers.desktop(browser, base(), true)) {
             Page page = login(context, admin);
             page.navigate("/staff/#/staff");
             page.locator("[data-test=new-staff]").click();
@@ -191,7 +191,7 @@ class StaffConsoleQualityBrowserIntegrationTests {
         staff.attempt(c.candidateId(), submission, 3, 0.12);
         jdbc.sql("update verification_attempt set reason = 'below_threshold' where candidate_id = ?").param(c.candidateId()).update();
         long reviewer = staff.staff("REVIEWER", point);
-        try (BrowserContext context = Browsers.desktop(browser, base())) {
+        try (BrowserContext context = Browsers.desktop(browser, base(), true)) {
             Page page = login(context, reviewer);
             page.navigate("/staff/#/cases/" + c.id());
             assertThat(page.locator("[data-test=claimed]")).isVisible();
@@ -244,7 +244,7 @@ class StaffConsoleQualityBrowserIntegrationTests {
                 .params(c.candidateId(), "attempt 1 on submission " + c.submissionId() + ": below_threshold").update();
         long reviewer = staff.staff("REVIEWER", point);
         long admin = staff.staff("ADMIN");
-        try (BrowserContext context = Browsers.desktop(browser, base())) {
+        try (BrowserContext context = Browsers.desktop(browser, base(), true)) {
             // Held by this reviewer, so that the column has something to show.
             jdbc.sql("update review_case set claimed_by = ?, claim_expires_at = ? where id = ?")
                     .params(reviewer, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10), c.id()).update();
@@ -262,7 +262,7 @@ class StaffConsoleQualityBrowserIntegrationTests {
             assertThat(page.locator(".queue-row [data-test=claim-tag]").first()).hasText("我正在处理");
             Browsers.screenshot(page, SUITE, "18-queue-1440");
         }
-        try (BrowserContext context = Browsers.desktop(browser, base())) {
+        try (BrowserContext context = Browsers.desktop(browser, base(), true)) {
             Page page = login(context, admin);
             for (String locale : List.of("zh-CN", "en")) {
                 if (locale.equals("en")) {

@@ -51,7 +51,15 @@ public final class Browsers {
 
     /** A phone: 360×640 CSS pixels at 3× density, touch, zh-CN, auto-capture off. Grants the camera when asked. */
     public static BrowserContext phone(Browser browser, String baseUrl, boolean cameraAllowed) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        return phone(browser, baseUrl, cameraAllowed, false);
+    }
+
+    /**
+     * {@code auditing}: the page also takes axe-core's script tag, which the app's own
+     * Content-Security-Policy refuses (WebHardeningIntegrationTests checks the apps under it).
+     */
+    public static BrowserContext phone(Browser browser, String baseUrl, boolean cameraAllowed, boolean auditing) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBypassCSP(auditing)
                 .setViewportSize(360, 640).setDeviceScaleFactor(3).setHasTouch(true).setIsMobile(true)
                 .setLocale("zh-CN").setBaseURL(baseUrl)
                 .setUserAgent("Mozilla/5.0 (Linux; Android 13; Phone) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -68,7 +76,12 @@ public final class Browsers {
 
     /** A desktop browser for the staff console: 1440×900, zh-CN. */
     public static BrowserContext desktop(Browser browser, String baseUrl) {
-        return browser.newContext(new Browser.NewContextOptions()
+        return desktop(browser, baseUrl, false);
+    }
+
+    /** {@code auditing}: as for {@link #phone(Browser, String, boolean, boolean)}. */
+    public static BrowserContext desktop(Browser browser, String baseUrl, boolean auditing) {
+        return browser.newContext(new Browser.NewContextOptions().setBypassCSP(auditing)
                 .setViewportSize(1440, 900).setLocale("zh-CN").setBaseURL(baseUrl));
     }
 
