@@ -1,5 +1,7 @@
 package cn.gdeea.examphoto.face;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import cn.gdeea.examphoto.face.internal.FaceNetworks;
 import cn.gdeea.examphoto.face.internal.FaceNetworks.Detection;
 import cn.gdeea.examphoto.face.internal.NetworkInput.Region;
@@ -18,6 +20,10 @@ import java.util.List;
  * clipped, so tight crops such as ID-card chip photos keep the face's proportions.
  */
 public final class FaceEngine implements AutoCloseable {
+
+    /** Time spent here per call, for the latency split of an upload ({@code examphoto.stage} on /actuator/prometheus). */
+    private static final Timer STAGE_TIMER = Timer.builder("examphoto.stage").tag("stage", "describe")
+            .register(Metrics.globalRegistry);
 
     /** face-api's default minimum detector confidence. */
     public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
@@ -73,6 +79,15 @@ public final class FaceEngine implements AutoCloseable {
      * (docs/verification.md).
      */
     public float[] describe(RgbImage image, DetectedFace face) {
+        Timer.Sample started = Timer.start();
+        try {
+            return describeUntimed(image, face);
+        } finally {
+            started.stop(STAGE_TIMER);
+        }
+    }
+
+    private float[] describeUntimed(RgbImage image, DetectedFace face) {
         FaceAlignment a = FaceAlignment.levelled(face.landmarks(), RECOGNISER_INPUT);
         float[] direct = networks.descriptor(image, a.x0(), a.y0(), a.ux(), a.uy(), a.vx(), a.vy(), false);
         float[] mirrored = networks.descriptor(image, a.x0(), a.y0(), a.ux(), a.uy(), a.vx(), a.vy(), true);
