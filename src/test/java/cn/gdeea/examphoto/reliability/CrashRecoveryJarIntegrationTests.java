@@ -128,18 +128,24 @@ class CrashRecoveryJarIntegrationTests {
             byte[] jpeg = phonePhoto();
             ExecutorService pool = Executors.newFixedThreadPool(UPLOADS);
             AtomicInteger answered = new AtomicInteger();
+            AtomicInteger unexpected = new AtomicInteger();
             List<Future<Http.Response>> uploads = new ArrayList<>();
             for (String token : tokens) {
                 uploads.add(pool.submit(() -> {
                     Http.Response r = http.postFiles("/api/candidate/photos", token, Map.of("file", Map.entry("me.jpg", jpeg)));
                     if (r.status() == 200) {
                         answered.incrementAndGet();
+                    } else if (r.status() != 503) {
+                        unexpected.incrementAndGet();
+                        System.out.println("upload answered " + r.status() + ": " + r.body());
                     }
                     return r;
                 }));
             }
             long sent = System.nanoTime();
-            await("some uploads answered", Duration.ofSeconds(300), () -> answered.get() >= Math.max(3, UPLOADS / 10));
+            await("some uploads answered", Duration.ofSeconds(300), () -> answered.get() >= Math.max(3, UPLOADS / 10)
+                    || unexpected.get() > 0 || (answered.get() > 0 && uploads.stream().filter(Future::isDone).count() >= UPLOADS - 2));
+            assertThat(unexpected.get()).as("uploads answered other than 200 or 503").isZero();
             double secondsToAnswers = (System.nanoTime() - sent) / 1e9;
             a.kill();
             List<Long> accepted = new ArrayList<>();
@@ -298,6 +304,21 @@ class CrashRecoveryJarIntegrationTests {
                     + "select '2844' || lpad(g::text, 10, '0'), '导出' || g, 'ID_CARD', 'x', '广州市', "
                     + "'44' || lpad((g % " + POINTS + ")::text, 4, '0'), '" + hash + "' from generate_series(0, "
                     + (EXPORTED - 1) + ") g");
+        }
+        // The uploaders have a reference photo (without one a candidate goes to manual review).
+        byte[] reference = Files.readAllBytes(FaceData.requireFolder().resolve("deepface/img2.jpg"));
+        String referenceSha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(reference));
+        try (Statement st = db.createStatement()) {
+            st.execute("insert into photo (candidate_id, kind, storage_key, content_type, size_bytes, sha256) "
+                    + "select id, 'REFERENCE', 'photos/2026/01/01/ref-' || id || '.jpg', 'image/jpeg', " + reference.length
+                    + ", '" + referenceSha + "' from candidate where candidate_number like '2744%'");
+            st.execute("update candidate c set reference_photo_id = p.id from photo p where p.candidate_id = c.id "
+                    + "and p.kind = 'REFERENCE'");
+        }
+        try (ResultSet rs = db.createStatement().executeQuery("select storage_key from photo where kind = 'REFERENCE'")) {
+            while (rs.next()) {
+                store.put(rs.getString(1), reference, "image/jpeg");
+            }
         }
         // Collected candidates with a standard photo each, for the export.
         byte[] standard = Files.readAllBytes(FaceData.requireFolder().resolve("deepface/img1.jpg"));
