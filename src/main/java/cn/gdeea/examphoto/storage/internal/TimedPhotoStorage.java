@@ -23,6 +23,11 @@ final class TimedPhotoStorage implements PhotoStorage, AutoCloseable {
         this.gets = Timer.builder("examphoto.stage").tag("stage", "storage.get").register(registry);
     }
 
+    /** The store being timed. */
+    PhotoStorage delegate() {
+        return store;
+    }
+
     @Override
     public void put(String key, byte[] bytes, String contentType) {
         puts.record(() -> store.put(key, bytes, contentType));
