@@ -21,6 +21,9 @@ record BatchContext(Class<?> application) {
         if (args.stream().noneMatch(a -> a.startsWith("--examphoto.demo.enabled"))) {
             args.add("--examphoto.demo.enabled=false");
         }
+        // The servers sweep, purge and run queued jobs; a batch run does only its own command.
+        args.add("--examphoto.scheduling.enabled=false");
+        args.add("--examphoto.jobs.worker-enabled=false");
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .run(args.toArray(String[]::new));

@@ -97,7 +97,14 @@ final class ImportRosterCommand {
         ImportSummary[] summary = new ImportSummary[1];
         Jobs.JobStatus job;
         try (photos) {
-            job = jobs.runNow(RosterImports.JOB_KIND, "cli", progress -> summary[0] = imports.run(checked, photos, progress));
+            job = jobs.runNow(RosterImports.JOB_KIND, "cli", true, progress -> summary[0] = imports.run(checked, photos, progress));
+        } catch (Jobs.AlreadyRunningException e) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("status", "REFUSED");
+            json.put("code", "roster.import_running");
+            json.put("message", "Another roster import is queued or running; import again when it has finished");
+            Json.line(out, json);
+            return CommandLine.USAGE;
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("job", job.id());

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
  * Export of the collected standard photos (照片导出): per registration point (报考点) one ZIP of
  * {@code <candidate number>.jpg} files with a {@code manifest.csv} (candidate number, name, point,
  * city, collected at, SHA-256, size; no document numbers), kept in photo storage under
- * {@code exports/<jobId>/<pointCode>.zip}. Runs as a job with candidates done/total as progress.
+ * {@code exports/<jobId>/<pointCode>.zip}. Runs as a job with candidates done/total as progress,
+ * on whichever node claims it; a job whose node stops is resumed from its last finished point.
  */
 @Service
 public class PhotoExport {
@@ -41,7 +42,8 @@ public class PhotoExport {
     /** Starts an export of one point, or of the whole province when {@code pointCode} is null. */
     public ExportJob start(String pointCode, AuthenticatedUser actor) {
         requirePoint(pointCode);
-        String id = jobs.start(JOB_KIND, actor.actor(), progress -> runner.run(pointCode, progress, null));
+        // The job's parameter is the point code (empty: the whole province); any node runs it (PhotoExportJob).
+        String id = jobs.submit(JOB_KIND, actor.actor(), pointCode == null ? "" : pointCode, false);
         audit.record(actor, "photo.export", null, pointCode, "job=" + id + (pointCode == null ? " province" : ""));
         return find(id).orElseThrow();
     }

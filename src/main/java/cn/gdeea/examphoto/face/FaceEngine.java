@@ -1,5 +1,7 @@
 package cn.gdeea.examphoto.face;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import cn.gdeea.examphoto.face.internal.FaceNetworks;
 import cn.gdeea.examphoto.face.internal.FaceNetworks.Detection;
 import cn.gdeea.examphoto.face.internal.NetworkInput.Region;
@@ -19,6 +21,10 @@ import java.util.List;
  * ID-card chip photos keep the face's proportions.
  */
 public final class FaceEngine implements AutoCloseable {
+
+    /** Time spent here per call, for the latency split of an upload ({@code examphoto.stage} on /actuator/prometheus). */
+    private static final Timer STAGE_TIMER = Timer.builder("examphoto.stage").tag("stage", "describe")
+            .register(Metrics.globalRegistry);
 
     /** face-api's default minimum detector confidence. */
     public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
@@ -150,11 +156,16 @@ public final class FaceEngine implements AutoCloseable {
 
     /** The descriptor of {@code face} by {@code model}, which must have been loaded (dlib, fusion: not by an ArcFace engine). */
     public float[] describe(RgbImage image, DetectedFace face, Recogniser model) {
-        return switch (model) {
-            case DLIB -> describeDlib(image, face);
-            case ARCFACE -> describeArcface(image, face);
-            case FUSION -> Recogniser.concat(describeDlib(image, face), describeArcface(image, face));
-        };
+        Timer.Sample started = Timer.start();
+        try {
+            return switch (model) {
+                case DLIB -> describeDlib(image, face);
+                case ARCFACE -> describeArcface(image, face);
+                case FUSION -> Recogniser.concat(describeDlib(image, face), describeArcface(image, face));
+            };
+        } finally {
+            started.stop(STAGE_TIMER);
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,6 +68,7 @@ public class RetentionPurge {
 
     /** The daily purge, only when {@code examphoto.retention.enabled}. */
     @Scheduled(cron = "${examphoto.retention.cron:0 30 3 * * *}")
+    @SchedulerLock(name = "retention.purge", lockAtMostFor = "PT6H", lockAtLeastFor = "PT5M")
     void scheduled() {
         if (settings.enabled()) {
             Instant before = Instant.now().minus(settings.keep());

@@ -1,11 +1,11 @@
 package cn.gdeea.examphoto.roster;
 
 import cn.gdeea.examphoto.job.Jobs;
+import cn.gdeea.examphoto.job.WorkFiles;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -27,9 +27,11 @@ import org.springframework.web.multipart.MultipartFile;
 class RosterImportController {
 
     private final RosterImports imports;
+    private final WorkFiles work;
 
-    RosterImportController(RosterImports imports) {
+    RosterImportController(RosterImports imports, WorkFiles work) {
         this.imports = imports;
+        this.work = work;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -38,7 +40,8 @@ class RosterImportController {
     Jobs.JobStatus upload(@RequestPart("file") MultipartFile file,
                           @RequestPart(name = "photos", required = false) MultipartFile photos,
                           @AuthenticationPrincipal AuthenticatedUser admin) throws IOException {
-        Path folder = Files.createTempDirectory("roster-import");
+        // The roster holds full ID numbers: it goes to this node's work folder, never the system temp directory.
+        Path folder = work.newFolder("roster-upload-");
         try {
             Path roster = folder.resolve("roster");
             file.transferTo(roster);

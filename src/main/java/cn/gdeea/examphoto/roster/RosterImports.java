@@ -4,25 +4,32 @@ import cn.gdeea.examphoto.audit.AuditLog;
 import cn.gdeea.examphoto.image.ImageDecoder;
 import cn.gdeea.examphoto.image.ImageLimits;
 import cn.gdeea.examphoto.job.Jobs;
+import cn.gdeea.examphoto.job.WorkFiles;
+import cn.gdeea.examphoto.roster.internal.Column;
 import cn.gdeea.examphoto.roster.internal.ErrorReport;
 import cn.gdeea.examphoto.roster.internal.RosterFiles;
 import cn.gdeea.examphoto.roster.internal.RosterPipeline;
 import cn.gdeea.examphoto.roster.internal.RosterWriter;
+import cn.gdeea.examphoto.roster.internal.RowError;
 import cn.gdeea.examphoto.security.AuthenticatedUser;
 import cn.gdeea.examphoto.settings.SettingsService;
 import cn.gdeea.examphoto.storage.PhotoKeys;
 import cn.gdeea.examphoto.storage.PhotoStorage;
+import cn.gdeea.examphoto.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -47,10 +54,12 @@ public class RosterImports {
     private final ImageLimits imageLimits;
     private final PhotoStorage storage;
     private final AuditLog audit;
+    private final WorkFiles work;
+    private final TransactionTemplate transactions;
 
     public RosterImports(Jobs jobs, JdbcClient jdbc, RosterWriter writer, SettingsService settings,
                          PasswordEncoder passwords, ImageDecoder decoder, ImageLimits imageLimits, PhotoStorage storage,
-                         AuditLog audit) {
+                         AuditLog audit, WorkFiles work, PlatformTransactionManager transactionManager) {
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.writer = writer;
@@ -60,6 +69,8 @@ public class RosterImports {
         this.imageLimits = imageLimits;
         this.storage = storage;
         this.audit = audit;
+        this.work = work;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** A roster file whose format and header have been checked. */
@@ -80,48 +91,85 @@ public class RosterImports {
     }
 
     /**
-     * An admin's upload: checked now (4xx on a bad file), imported in the background. The files
-     * (in {@code workFolder}) are deleted when the job ends.
+     * An admin's upload: checked now (4xx on a bad file), then stored under {@code imports/<jobId>/}
+     * in the shared photo store and queued, so that any node can run it and another node can
+     * resume it. Refused (409) while another roster import is queued or running. The local files
+     * (in {@code workFolder}) are deleted before this returns; the stored copies when the job ends.
      */
     public Jobs.JobStatus start(Path file, String fileName, Path photoArchive, Path workFolder, AuthenticatedUser admin) {
-        CheckedFile checked;
-        ReferencePhotos photos;
         try {
-            checked = check(file, fileName);
-            photos = openPhotos(photoArchive);
-        } catch (RuntimeException e) {
-            FileSystemUtils.deleteRecursively(workFolder.toFile());
-            throw e;
-        }
-        String id = jobs.start(JOB_KIND, admin.actor(), progress -> {
-            try (photos) {
-                ImportSummary summary = run(checked, photos, progress);
-                audit.record(admin, "ROSTER_IMPORT", null, null, "job=" + progress.id() + " rows=" + summary.rows()
-                        + " imported=" + summary.imported() + " updated=" + summary.updated()
-                        + " rejected=" + summary.errors() + " photos=" + summary.photos());
-            } finally {
-                FileSystemUtils.deleteRecursively(workFolder.toFile());
+            check(file, fileName);
+            try (ReferencePhotos photos = openPhotos(photoArchive)) {
+                // opened only to refuse an unsafe archive now, with a 4xx
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        });
-        return jobs.get(id);
+            if (jobs.busy(JOB_KIND)) {
+                throw importRunning();
+            }
+            String id = UUID.randomUUID().toString();
+            try {
+                putInput(RosterImportJob.rosterKey(id), file);
+                if (photoArchive != null) {
+                    putInput(RosterImportJob.photosKey(id), photoArchive);
+                }
+                jobs.submit(id, JOB_KIND, admin.actor(),
+                        RosterImportJob.params(fileName, photoArchive != null, admin), true);
+            } catch (Jobs.AlreadyRunningException e) {
+                RosterImportJob.deleteInputs(storage, id);
+                throw importRunning();
+            } catch (RuntimeException e) {
+                RosterImportJob.deleteInputs(storage, id);
+                throw e;
+            }
+            return jobs.get(id);
+        } finally {
+            FileSystemUtils.deleteRecursively(workFolder.toFile());
+        }
     }
 
-    /** Runs the import on the calling thread, inside a job that reports progress. */
+    private void putInput(String key, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            storage.put(key, in, Files.size(file), "application/octet-stream");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static ApiException importRunning() {
+        return ApiException.conflict("roster.import_running", "已有名单导入正在进行，请待其结束后再导入",
+                "Another roster import is queued or running; import again when it has finished");
+    }
+
+    /**
+     * Runs the import on the calling thread, inside a job that reports progress. Each chunk commits
+     * with the job's checkpoint; a job resumed on another node goes on after its last committed chunk.
+     */
     public ImportSummary run(CheckedFile file, ReferencePhotos photos, Jobs.Progress progress) throws IOException {
         long started = System.nanoTime();
-        jdbc.sql("insert into roster_import (job_id, file_name) values (?, ?)")
-                .params(progress.id(), truncate(file.fileName())).update();
-        progress.total(file.inspection().estimatedRows());
-        RosterPipeline.Counts counts;
-        Path reportFile;
-        try (ErrorReport report = new ErrorReport()) {
-            RosterPipeline pipeline = new RosterPipeline(writer, settings.candidateNumberPattern(), passwords, decoder,
-                    photos, photos != ReferencePhotos.NONE, report::add);
-            counts = pipeline.run(file.path(), file.inspection(), progress::done);
-            reportFile = report.finish();
+        if (jdbc.sql("select count(*) from roster_import where job_id = ?").param(progress.id()).query(Long.class).single() == 0) {
+            jdbc.sql("insert into roster_import (job_id, file_name) values (?, ?)")
+                    .params(progress.id(), truncate(file.fileName())).update();
         }
-        String reportKey = null;
+        progress.total(file.inspection().estimatedRows());
+        RosterPipeline.Checkpoint resume = RosterPipeline.Checkpoint.parse(progress.checkpoint());
+        List<RowError> earlier = resume == RosterPipeline.Checkpoint.START ? List.of() : rowErrors(progress.id());
+        RosterPipeline.Counts counts;
+        String reportKey;
+        Path reportFile = work.newFile("roster-errors-", ".csv");
         try {
+            try (ErrorReport report = new ErrorReport(reportFile)) {
+                RosterPipeline pipeline = new RosterPipeline(writer, settings.candidateNumberPattern(), passwords, decoder,
+                        photos, photos != ReferencePhotos.NONE, report::add);
+                counts = pipeline.run(file.path(), file.inspection(), progress::done, resume, earlier,
+                        (write, errors) -> transactions.executeWithoutResult(status -> {
+                            RosterPipeline.Checkpoint after = write.get();
+                            saveRowErrors(progress.id(), errors);
+                            progress.checkpoint(after.encode());
+                        }));
+                report.finish();
+            }
+            reportKey = null;
             if (counts.rejected() > 0 || counts.photosMissing() > 0 || counts.photosUnreadable() > 0) {
                 reportKey = PhotoKeys.REPORTS + "roster-import-" + progress.id() + ".csv";
                 try (InputStream in = Files.newInputStream(reportFile)) {
@@ -142,6 +190,7 @@ public class RosterImports {
                 .params(summary.rows(), summary.imported(), summary.updated(), summary.errors(), summary.photos(),
                         summary.hashed(), seconds, summary.photosMissing(), summary.photosUnreadable(), progress.id())
                 .update();
+        jdbc.sql("delete from job_row_error where job_id = ?").param(progress.id()).update();
         progress.total(counts.rows());
         progress.done(counts.rows());
         progress.message("共 " + counts.rows() + " 行：新增 " + counts.inserted() + "，更新 " + counts.updated()
@@ -152,6 +201,30 @@ public class RosterImports {
                 Math.round(counts.rows() / Math.max(seconds, 1e-3)), counts.inserted(), counts.updated(),
                 counts.rejected(), counts.photos(), counts.hashed(), String.format("%.1f", counts.hashRate()));
         return summary;
+    }
+
+    private List<RowError> rowErrors(String jobId) {
+        return jdbc.sql("""
+                select row_no, candidate_number, column_name, code, message_zh, message_en from job_row_error
+                where job_id = ? order by row_no""").param(jobId)
+                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2),
+                        rs.getString(3) == null ? null : Column.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    private void saveRowErrors(String jobId, List<RowError> errors) {
+        for (RowError e : errors) {
+            jdbc.sql("""
+                    insert into job_row_error (job_id, row_no, candidate_number, column_name, code, message_zh, message_en)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(jobId, e.rowNumber(), e.candidateNumber(), e.column() == null ? null : e.column().name(),
+                            e.code(), cut(e.messageZh()), cut(e.messageEn())).update();
+        }
+    }
+
+    private static String cut(String s) {
+        return s == null ? "" : s.length() > 500 ? s.substring(0, 500) : s;
     }
 
     /** The import's counts, once its job has finished them. */

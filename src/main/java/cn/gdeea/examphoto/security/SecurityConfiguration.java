@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,7 +27,6 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  */
 @Configuration
 @EnableMethodSecurity
-@EnableScheduling
 class SecurityConfiguration {
 
     /** Only in the server: the batch commands run a non-web context, where there is no HTTP to secure. */

@@ -10,6 +10,8 @@ public final class PhotoKeys {
     public static final String PHOTOS = "photos/";
     public static final String EXPORTS = "exports/";
     public static final String REPORTS = "reports/";
+    /** A queued roster import's uploaded files, {@code imports/<jobId>/…}, kept only while the job runs. */
+    public static final String IMPORTS = "imports/";
 
     private PhotoKeys() {
     }

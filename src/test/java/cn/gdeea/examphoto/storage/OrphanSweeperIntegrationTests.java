@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gdeea.examphoto.job.Jobs;
 import cn.gdeea.examphoto.storage.internal.OrphanSweeper;
 import cn.gdeea.examphoto.support.PhotoFixtures.Candidate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,9 @@ class OrphanSweeperIntegrationTests extends StorageIntegrationTest {
 
     @Autowired
     Jobs jobs;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @Test
     void removesThePhotoOfARolledBackTransactionAndKeepsCommittedOnes() {
@@ -123,5 +130,45 @@ class OrphanSweeperIntegrationTests extends StorageIntegrationTest {
         }
         assertThat(orphans).allSatisfy(k -> assertThat(storage.get(k)).isEmpty());
         assertThat(storage.get(photoRecords.find(kept).orElseThrow().storageKey())).isPresent();
+    }
+
+    @Test
+    void removesPartFilesThatACrashLeftAndListsOnlyRecentDaysBetweenFullSweeps() throws Exception {
+        Path root = storageRoot();
+        String day = PhotoKeys.newPhotoKey("jpg");
+        Path folder = root.resolve(day).getParent();
+        Files.createDirectories(folder);
+        Path part = folder.resolve("abc.jpg.0000.part");
+        Files.write(part, new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(part, FileTime.from(Instant.now().minus(Duration.ofHours(3))));
+        Path oldDay = root.resolve("photos/2020/01/01");
+        Files.createDirectories(oldDay);
+        Path oldOrphan = oldDay.resolve("old.jpg");
+        Files.write(oldOrphan, new byte[] {4});
+        Files.setLastModifiedTime(oldOrphan, FileTime.from(Instant.parse("2020-01-01T10:00:00Z")));
+        jdbc.sql("delete from sweep_progress").update();
+
+        sweeper.sweep(); // no watermark yet: a full sweep
+
+        assertThat(part).doesNotExist();
+        assertThat(oldOrphan).doesNotExist();
+
+        // Between full sweeps only the days since the watermark are listed: an old day's folder is not.
+        Files.write(oldOrphan, new byte[] {5});
+        Files.setLastModifiedTime(oldOrphan, FileTime.from(Instant.parse("2020-01-01T10:00:00Z")));
+        Path recentPart = folder.resolve("def.jpg.0001.part");
+        Files.write(recentPart, new byte[] {6});
+        Files.setLastModifiedTime(recentPart, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+        sweeper.sweep();
+
+        assertThat(recentPart).doesNotExist();
+        assertThat(oldOrphan).exists();
+        sweeper.sweepWrittenBefore(Instant.now());
+        assertThat(oldOrphan).doesNotExist();
+    }
+
+    private Path storageRoot() {
+        return Path.of(environment.getProperty("examphoto.storage.directory")).toAbsolutePath().normalize();
     }
 }

@@ -68,6 +68,8 @@ public final class TestDatabase {
         try {
             Path folder = Files.createTempDirectory("examphoto-photos");
             registry.add("examphoto.storage.directory", folder::toString);
+            Path work = Files.createTempDirectory("examphoto-work");
+            registry.add("examphoto.work.directory", work::toString);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package cn.gdeea.examphoto.export.internal;
 
 import cn.gdeea.examphoto.job.Jobs;
+import cn.gdeea.examphoto.job.WorkFiles;
 import cn.gdeea.examphoto.storage.PhotoKeys;
 import cn.gdeea.examphoto.storage.PhotoStorage;
 import java.io.IOException;
@@ -10,16 +11,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs an export: per registration point, the archive is written to a temporary file, stored as
- * {@code exports/<jobId>/<pointCode>.zip} from a stream, and recorded in {@code export_file};
- * progress counts candidates. Optionally each archive is also copied into a folder (the command line).
+ * Runs an export: per registration point, the archive is written to a work file, stored as
+ * {@code exports/<jobId>/<pointCode>.zip} from a stream, and recorded in {@code export_file}
+ * together with the job's checkpoint, in one transaction; progress counts candidates. A job
+ * resumed on another node skips the points already recorded and goes on from the next one.
+ * Optionally each archive is also copied into a folder (the command line).
  */
 @Component
 public class ExportRunner {
@@ -29,10 +36,14 @@ public class ExportRunner {
 
     private final JdbcClient jdbc;
     private final PhotoStorage storage;
+    private final WorkFiles work;
+    private final TransactionTemplate transactions;
 
-    ExportRunner(JdbcClient jdbc, PhotoStorage storage) {
+    ExportRunner(JdbcClient jdbc, PhotoStorage storage, WorkFiles work, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.storage = storage;
+        this.work = work;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** What an export produced. */
@@ -50,11 +61,17 @@ public class ExportRunner {
         progress.total(jdbc.sql("""
                 select count(*) from candidate where state = 'COLLECTED' and collected_submission_id is not null
                 and (cast(? as varchar) is null or point_code = ?)""").params(pointCode, pointCode).query(Long.class).single());
-        long done = 0;
-        long photos = 0;
-        long missing = 0;
+        long[] counts = parseCheckpoint(progress.checkpoint());
+        long done = counts[0];
+        long photos = counts[1];
+        long missing = counts[2];
+        Set<String> finished = new HashSet<>(jdbc.sql("select point_code from export_file where job_id = ?")
+                .param(progress.id()).query(String.class).list());
         for (String point : points) {
-            Path temp = Files.createTempFile("examphoto-export-", ".zip");
+            if (finished.contains(point)) {
+                continue;
+            }
+            Path temp = work.newFile("export-", ".zip");
             try {
                 PointArchiveWriter writer = new PointArchiveWriter(storage, temp);
                 try (writer) {
@@ -70,11 +87,17 @@ public class ExportRunner {
                 try (InputStream in = Files.newInputStream(temp)) {
                     storage.put(key, in, size, "application/zip");
                 }
-                jdbc.sql("""
-                        insert into export_file (job_id, point_code, storage_key, candidates, size_bytes, sha256, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(progress.id(), point, key, writer.written(), size, writer.sha256Hex(),
-                                OffsetDateTime.now(ZoneOffset.UTC)).update();
+                long[] after = {done, photos + writer.written(), missing + writer.missing()};
+                String sha = writer.sha256Hex();
+                transactions.executeWithoutResult(status -> {
+                    jdbc.sql("""
+                            insert into export_file (job_id, point_code, storage_key, candidates, size_bytes, sha256, created_at)
+                            values (?, ?, ?, ?, ?, ?, ?)""")
+                            .params(progress.id(), point, key, writer.written(), size, sha,
+                                    OffsetDateTime.now(ZoneOffset.UTC)).update();
+                    // Fails (and rolls the row back) when another node has taken the job over.
+                    progress.checkpoint(after[0] + "," + after[1] + "," + after[2]);
+                });
                 if (copyTo != null) {
                     Files.createDirectories(copyTo);
                     Path part = copyTo.resolve(point + ".zip.part");
@@ -96,6 +119,15 @@ public class ExportRunner {
             log.warn("Export {}: {} collected photos missing or damaged", progress.id(), missing);
         }
         return new Outcome(points.size(), photos, missing);
+    }
+
+    /** done, photos, missing of the points finished by an earlier attempt. */
+    private static long[] parseCheckpoint(String checkpoint) {
+        if (checkpoint == null || checkpoint.isBlank()) {
+            return new long[3];
+        }
+        String[] parts = checkpoint.split(",");
+        return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])};
     }
 
     /** The point's collected candidates in candidate-number order (metadata only; photos are read one by one). */

@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The row errors of an import as CSV, written to a temporary file as they are found (an import
+ * The row errors of an import as CSV, written to a work file as they are found (an import
  * may reject many rows; memory stays flat). UTF-8 with a BOM so that Excel opens it correctly, text
  * cells neutralised against formula injection ({@link SpreadsheetCells}).
  */
@@ -22,9 +22,10 @@ public final class ErrorReport implements Closeable {
     private final CSVPrinter printer;
     private long count;
 
-    public ErrorReport() {
+    /** Writes the report into {@code file} (a work file the caller deletes). */
+    public ErrorReport(Path file) {
         try {
-            this.file = Files.createTempFile("roster-errors", ".csv");
+            this.file = file;
             BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             writer.write('\uFEFF');
             this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT);

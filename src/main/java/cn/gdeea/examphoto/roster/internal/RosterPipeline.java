@@ -32,7 +32,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * One import's flow: stream the rows, validate them in file order, then per chunk hash the plain
  * passwords and decode the reference photos on every core (bcrypt costs ~50-80 ms a password),
- * then write the chunk in one transaction. Only one chunk is held in memory.
+ * then write the chunk in one transaction, which also records the import's checkpoint. Only one
+ * chunk is held in memory. An import resumed after its node stopped reads and validates the file
+ * again from the top (validation is cheap and rebuilds the duplicate checks) but writes only the
+ * rows after its checkpoint.
  */
 public final class RosterPipeline {
 
@@ -74,13 +77,49 @@ public final class RosterPipeline {
     }
 
     /**
-     * Imports the file. Whatever stops it ends as an exception with a reason the job records as
-     * FAILED: an {@link ApiException} for a file that turned out unusable, and also for a file
-     * that exhausted memory or the stack despite the bounds (the job must not stay RUNNING).
+     * How far an import got: every row up to {@code lastRow} is committed or rejected, with these
+     * running totals. Encoded as {@code lastRow,inserted,updated,photos,hashed}.
      */
+    public record Checkpoint(long lastRow, long inserted, long updated, long photos, long hashed) {
+
+        public static final Checkpoint START = new Checkpoint(0, 0, 0, 0, 0);
+
+        public String encode() {
+            return lastRow + "," + inserted + "," + updated + "," + photos + "," + hashed;
+        }
+
+        public static Checkpoint parse(String text) {
+            if (text == null || text.isBlank()) {
+                return START;
+            }
+            String[] p = text.split(",");
+            return new Checkpoint(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2]),
+                    Long.parseLong(p[3]), Long.parseLong(p[4]));
+        }
+    }
+
+    /** Commits a chunk: runs its write and records the checkpoint it returns and its row errors, in one transaction. */
+    @FunctionalInterface
+    public interface ChunkCommit {
+        void commit(java.util.function.Supplier<Checkpoint> write, List<RowError> writeErrors);
+    }
+
     public Counts run(Path file, RosterFiles.Inspection inspection, LongConsumer progress) throws IOException {
+        return run(file, inspection, progress, Checkpoint.START, List.of(),
+                (write, errors) -> write.get());
+    }
+
+    /**
+     * Runs the import from {@code resume} on; {@code earlierErrors} are the write-time row errors
+     * the earlier attempts committed (reported again, first). Whatever stops it ends as an
+     * exception with a reason the job records as FAILED: an {@link ApiException} for a file that
+     * turned out unusable, and also for a file that exhausted memory or the stack despite the
+     * bounds (the job must not stay RUNNING).
+     */
+    public Counts run(Path file, RosterFiles.Inspection inspection, LongConsumer progress, Checkpoint resume,
+                      List<RowError> earlierErrors, ChunkCommit commit) throws IOException {
         try {
-            return runRows(file, inspection, progress);
+            return runRows(file, inspection, progress, resume, earlierErrors, commit);
         } catch (UncheckedIOException e) {
             log.error("Roster import stopped: {} while reading the file", e.getCause().getClass().getName());
             throw RosterFiles.unreadable();
@@ -91,8 +130,13 @@ public final class RosterPipeline {
         }
     }
 
-    private Counts runRows(Path file, RosterFiles.Inspection inspection, LongConsumer progress) throws IOException {
+    private Counts runRows(Path file, RosterFiles.Inspection inspection, LongConsumer progress, Checkpoint resume,
+                           List<RowError> earlierErrors, ChunkCommit commit) throws IOException {
         Totals totals = new Totals();
+        totals.inserted.set(resume.inserted());
+        totals.updated.set(resume.updated());
+        totals.photos.set(resume.photos());
+        totals.hashed.set(resume.hashed());
         Consumer<RowError> counting = new Consumer<>() {
             private long lastRow = -1;
 
@@ -112,10 +156,12 @@ public final class RosterPipeline {
         ExecutorService writing = Executors.newSingleThreadExecutor(r -> new Thread(r, "roster-writer"));
         Future<?> pending = CompletableFuture.completedFuture(null);
         long rows = 0;
+        earlierErrors.forEach(counting);
         try (RosterReader reader = RosterFiles.open(file, inspection)) {
             List<RosterRow> chunk = new ArrayList<>();
             int chunkPhotos = 0;
             boolean more = true;
+            long lastRow = 0;
             while (more) {
                 RawRow raw;
                 try {
@@ -127,10 +173,14 @@ public final class RosterPipeline {
                 }
                 if (raw != null) {
                     rows++;
+                    lastRow = raw.rowNumber();
                     if (rows % PROGRESS_EVERY == 0) {
                         progress.accept(rows);
                     }
                     RosterRow row = validator.validate(raw, counting);
+                    if (row != null && row.rowNumber <= resume.lastRow()) {
+                        row = null; // committed by an earlier attempt
+                    }
                     if (row != null) {
                         row.photoByNumber = photosGiven && row.photoName == null;
                         chunk.add(row);
@@ -141,7 +191,8 @@ public final class RosterPipeline {
                 if (chunk.size() >= CHUNK || chunkPhotos >= PHOTO_CHUNK || (!more && !chunk.isEmpty())) {
                     await(pending);
                     List<RosterRow> full = chunk;
-                    pending = writing.submit(() -> writeChunk(full, pool, totals, counting));
+                    long through = more ? lastRow : Long.MAX_VALUE;
+                    pending = writing.submit(() -> writeChunk(full, through, pool, totals, counting, commit));
                     chunk = new ArrayList<>();
                     chunkPhotos = 0;
                 }
@@ -156,17 +207,31 @@ public final class RosterPipeline {
                 totals.photos.get(), totals.photosMissing.get(), totals.photosUnreadable.get(), totals.hashed.get(), rate);
     }
 
-    private void writeChunk(List<RosterRow> chunk, ForkJoinPool pool, Totals totals, Consumer<RowError> counting) {
+    private void writeChunk(List<RosterRow> chunk, long throughRow, ForkJoinPool pool, Totals totals,
+                            Consumer<RowError> counting, ChunkCommit commit) {
         long t = System.nanoTime();
         long hashedBefore = totals.hashed.get();
-        List<RosterRow> ready = prepare(chunk, pool, totals, counting);
+        List<RowError> writeErrors = new ArrayList<>();
+        List<RosterRow> ready = prepare(chunk, pool, totals, e -> {
+            writeErrors.add(e);
+            counting.accept(e);
+        });
         if (totals.hashed.get() > hashedBefore) {
             totals.hashNanos.addAndGet(System.nanoTime() - t);
         }
-        RosterWriter.ChunkResult result = writer.write(ready, counting);
-        totals.inserted.addAndGet(result.inserted());
-        totals.updated.addAndGet(result.updated());
-        totals.photos.addAndGet(result.photos());
+        int photoErrors = writeErrors.size();
+        RosterWriter.ChunkResult[] result = new RosterWriter.ChunkResult[1];
+        commit.commit(() -> {
+            writeErrors.subList(photoErrors, writeErrors.size()).clear(); // a retried write reports again
+            result[0] = writer.write(ready, writeErrors::add);
+            return new Checkpoint(throughRow, totals.inserted.get() + result[0].inserted(),
+                    totals.updated.get() + result[0].updated(), totals.photos.get() + result[0].photos(),
+                    totals.hashed.get());
+        }, writeErrors);
+        writeErrors.subList(photoErrors, writeErrors.size()).forEach(counting);
+        totals.inserted.addAndGet(result[0].inserted());
+        totals.updated.addAndGet(result[0].updated());
+        totals.photos.addAndGet(result[0].photos());
     }
 
     private static void await(Future<?> pending) {

@@ -95,7 +95,8 @@ public final class FileSystemPhotoStorage implements PhotoStorage {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     String key = root.relativize(file).toString().replace('\\', '/');
-                    if (attributes.isRegularFile() && !key.endsWith(".part") && key.startsWith(prefix)) {
+                    // .part files are listed too: the sweeper deletes those a crash left behind.
+                    if (attributes.isRegularFile() && key.startsWith(prefix)) {
                         each.accept(new StoredFile(key, attributes.lastModifiedTime().toInstant()));
                     }
                     return FileVisitResult.CONTINUE;
@@ -139,7 +140,7 @@ public final class FileSystemPhotoStorage implements PhotoStorage {
             try {
                 Files.deleteIfExists(part);
             } catch (IOException ignored) {
-                // the sweeper never lists .part files; nothing refers to it
+                // left for the sweeper, which deletes old .part files
             }
             throw new UncheckedIOException("Cannot store " + key, e);
         }

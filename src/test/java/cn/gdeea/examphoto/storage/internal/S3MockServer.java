@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@code target/s3mock} by the build, see the pom) started as its own JVM, because S3Mock is a
  * Spring Boot application that must not share our test context. Answers plain HTTP on a free port.
  */
-final class S3MockServer implements AutoCloseable {
+public final class S3MockServer implements AutoCloseable {
 
     private final Process process;
     private final Path root;
@@ -33,7 +33,7 @@ final class S3MockServer implements AutoCloseable {
     }
 
     /** Starts S3Mock with the buckets created and waits until it answers (skips the test when the jar is missing). */
-    static S3MockServer start(String... buckets) {
+    public static S3MockServer start(String... buckets) {
         Path jar = Path.of(System.getProperty("examphoto.s3mock.jar", "target/s3mock/s3mock-exec.jar"));
         if (!Files.isRegularFile(jar)) {
             Skip.because("S3Mock jar not found at " + jar + " (the build copies it in process-test-resources)");
@@ -60,7 +60,7 @@ final class S3MockServer implements AutoCloseable {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 

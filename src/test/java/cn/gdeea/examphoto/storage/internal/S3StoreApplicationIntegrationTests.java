@@ -76,7 +76,8 @@ class S3StoreApplicationIntegrationTests {
 
     @Test
     void storesSweepsAndExportsThroughTheObjectStore() throws Exception {
-        assertThat(storage).isInstanceOf(S3PhotoStorage.class);
+        assertThat(storage).isInstanceOf(TimedPhotoStorage.class);
+        assertThat(((TimedPhotoStorage) storage).delegate()).isInstanceOf(S3PhotoStorage.class);
         PhotoFixtures fixtures = new PhotoFixtures(jdbc, photoRecords);
         fixtures.point("S3P1", "广州市");
         Candidate candidate = fixtures.candidate("S3P1", "对象存储考生");
