@@ -33,7 +33,7 @@ class FormulaInjectionTests {
 
     @Test
     void errorReportNeutralisesEchoedCells() throws Exception {
-        ErrorReport report = new ErrorReport();
+        ErrorReport report = new ErrorReport(Files.createTempFile("roster-errors", ".csv"));
         report.add(new RowError(7, "=HYPERLINK(\"http://evil\",\"x\")", Column.CANDIDATE_NUMBER, "candidate_number.invalid",
                 "考生号格式不正确", "The candidate number does not have the configured format"));
         Path file = report.finish();
