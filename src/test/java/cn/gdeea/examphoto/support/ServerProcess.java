@@ -52,6 +52,8 @@ public final class ServerProcess implements AutoCloseable {
             command.add(jar().toString());
             command.add("--server.port=" + port);
             command.add("--server.address=127.0.0.1");
+            // Production keeps actuator on its own port; any free one, so a restarted node never collides.
+            command.add("--management.server.port=0");
             command.addAll(args);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             ServerProcess server = new ServerProcess(process, port, log);
@@ -96,7 +98,7 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/readyz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
